@@ -1,0 +1,61 @@
+# dih-ld: build the publication (dist/) from the example sources, test, benchmark.
+# `make` shows the targets and builds dist/; `make test` runs the test suite.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
+.SUFFIXES:
+
+NODE ?= node
+OUT ?= dist
+SOURCES_DIR ?= sources
+SHARED ?= ../shared
+
+TS_SOURCES := $(shell find src -name '*.ts' 2>/dev/null | sort)
+EXAMPLE_SOURCES := $(shell find $(SOURCES_DIR) -type f 2>/dev/null | sort)
+MODEL_FILES := $(shell find ontology shapes -type f 2>/dev/null | sort)
+
+.DEFAULT_GOAL := default
+.PHONY: default help all install compile test typecheck bench clean
+
+default: help all ## (no target) show this help, then build dist/
+
+help: ## list the targets
+	@echo "dih-ld make targets:"
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+
+all: $(OUT)/dih.nq ## install dependencies, compile, build the publication into dist/
+
+install: node_modules/.installed ## install npm dependencies (npm ci)
+
+compile: lib/.built ## compile TypeScript into lib/
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lib/.built: node_modules/.installed tsconfig.json $(TS_SOURCES)
+	rm -rf lib
+	npx tsc -p tsconfig.json
+	chmod +x lib/cli.js
+	touch $@
+
+# The build writes every file of the publication atomically (temporary folder, then rename);
+# dih.nq stands for the whole publication.
+$(OUT)/dih.nq: lib/.built $(EXAMPLE_SOURCES) $(MODEL_FILES)
+	$(NODE) lib/cli.js build $(SOURCES_DIR) --out $(OUT)
+
+typecheck: node_modules/.installed ## type-check sources and tests
+	npx tsc -p tsconfig.json --noEmit
+	npx tsc -p test/tsconfig.json --noEmit
+
+test: lib/.built $(OUT)/dih.nq ## run the test suite (mocha through tsx)
+	npx tsc -p test/tsconfig.json --noEmit
+	npx mocha
+
+bench: lib/.built ## run the benchmarks of bench/ (not part of make test)
+	$(NODE) --import tsx bench/run.ts
+
+clean: ## remove build output (lib/, dist/, test and bench output)
+	rm -rf lib $(OUT) .$(OUT).* test-output bench/out

@@ -1,0 +1,32 @@
+/** `dih-ld query`: SPARQL over a publication, a query given inline or as a .rq file. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGraph, runQuery, type OutputFormat } from '../query/engine.js';
+import { queriesDir } from '../util/paths.js';
+import { parseArgs } from 'node:util';
+import { asUsage, UsageError } from './args.js';
+
+const FORMATS: OutputFormat[] = ['table', 'json', 'xml', 'csv', 'tsv', 'turtle', 'ntriples', 'jsonld'];
+
+/** The query text: a file path, a named query of queries/ (with or without .rq), or SPARQL itself. */
+export function resolveQueryText(arg: string): string {
+  if (arg.endsWith('.rq') && existsSync(arg)) return readFileSync(arg, 'utf8');
+  const named = join(queriesDir(), arg.endsWith('.rq') ? arg.replace(/^queries\//, '') : `${arg}.rq`);
+  if (/^[\w./-]+$/.test(arg) && existsSync(named)) return readFileSync(named, 'utf8');
+  if (arg.endsWith('.rq')) throw new UsageError(`no query file ${arg}`);
+  return arg;
+}
+
+export async function queryCommand(args: string[]): Promise<number> {
+  const { values, positionals } = asUsage(() => parseArgs({ args, allowPositionals: true, strict: true, options: {
+    data: { type: 'string', short: 'd', default: 'dist' },
+    format: { type: 'string', short: 'f', default: 'table' },
+  } }));
+  if (positionals.length !== 1) throw new UsageError('query needs exactly one SPARQL query or .rq file');
+  const format = values.format as OutputFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const store = await loadGraph(values.data);
+  const outcome = await runQuery(resolveQueryText(positionals[0] as string), store, format);
+  process.stdout.write(outcome.text.endsWith('\n') || !outcome.text ? outcome.text : `${outcome.text}\n`);
+  return 0;
+}

@@ -1,0 +1,34 @@
+/** `dih-ld validate`: SHACL report of a publication or of sources. */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Quad } from 'n3';
+import { formatDiagnostic } from '../model/diagnostics.js';
+import { assemble } from '../pipeline.js';
+import { loadGraph } from '../query/engine.js';
+import { loadShapes } from '../validate/shapes.js';
+import { validateQuads } from '../validate/validate.js';
+import { formatOutcome } from '../validate/report.js';
+import { DEFAULT_BASE, PREFIXES } from '../vocab/namespaces.js';
+import { parseArgs } from 'node:util';
+import { asUsage, UsageError } from './args.js';
+
+const isPublication = (p: string) => existsSync(p) && statSync(p).isDirectory() && existsSync(join(p, 'dih.nq'));
+
+export async function validateCommand(args: string[]): Promise<number> {
+  const { values, positionals } = asUsage(() => parseArgs({ args, allowPositionals: true, strict: true, options: { base: { type: 'string' } } }));
+  if (!positionals.length) throw new UsageError('validate needs a publication folder (e.g. dist) or sources');
+  const base = values.base ?? DEFAULT_BASE;
+  let quads: Quad[] = [];
+  let inputErrors = 0;
+  const sources = positionals.filter((p) => !isPublication(p) && !p.endsWith('.nq'));
+  for (const p of positionals.filter((x) => !sources.includes(x))) quads.push(...(await loadGraph(p)).getQuads(null, null, null, null));
+  if (sources.length) {
+    const assembled = assemble(sources, { base });
+    for (const d of assembled.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    inputErrors = assembled.diagnostics.filter((d) => d.severity === 'error').length;
+    quads = quads.concat(assembled.quads);
+  }
+  const outcome = await validateQuads(quads, loadShapes(base));
+  process.stdout.write(formatOutcome(outcome, PREFIXES));
+  return outcome.violations || inputErrors ? 1 : 0;
+}

@@ -1,0 +1,106 @@
+/**
+ * Serializations of one dataset. Output is deterministic: quads are sorted and de-duplicated,
+ * so a rebuild from the same input is byte-identical.
+ */
+import { Writer, type Quad } from 'n3';
+import jsonld from 'jsonld';
+import { PREFIXES, rdf } from '../vocab/namespaces.js';
+import { checkIri } from '../map/iri.js';
+import { CONTEXT_URL, localContext, offlineDocumentLoader } from './jsonld-loader.js';
+
+/** N-Triples/N-Quads form of a term, with literal escaping per RDF 1.1 N-Triples. */
+export function termToNt(term: Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']): string {
+  switch (term.termType) {
+    case 'NamedNode':
+      return `<${checkIri(term.value)}>`;
+    case 'BlankNode':
+      return `_:${term.value}`;
+    case 'Literal': {
+      const lex = `"${escapeLiteral(term.value)}"`;
+      if (term.language) return `${lex}@${term.language}`;
+      if (term.datatype && term.datatype.value !== 'http://www.w3.org/2001/XMLSchema#string') return `${lex}^^<${checkIri(term.datatype.value)}>`;
+      return lex;
+    }
+    case 'DefaultGraph':
+      return '';
+    default:
+      throw new Error(`cannot serialize term type ${(term as { termType: string }).termType}`);
+  }
+}
+
+const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+export function escapeLiteral(value: string): string {
+  // Control characters and lone surrogates become \u escapes so every line stays one valid statement.
+  return value.replace(/["\\\n\r\t\b\f]|[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) =>
+    ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+export function quadToNq(q: Quad): string {
+  const g = q.graph.termType === 'DefaultGraph' ? '' : ` ${termToNt(q.graph)}`;
+  return `${termToNt(q.subject)} ${termToNt(q.predicate)} ${termToNt(q.object)}${g} .`;
+}
+
+export function tripleToNt(q: Quad): string {
+  return `${termToNt(q.subject)} ${termToNt(q.predicate)} ${termToNt(q.object)} .`;
+}
+
+function sortedUnique(lines: string[]): string[] {
+  const out = [...new Set(lines)];
+  out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out;
+}
+
+export function toNQuads(quads: Iterable<Quad>): string {
+  const lines = sortedUnique([...quads].map(quadToNq));
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** The union of all graphs as sorted, de-duplicated N-Triples. */
+export function toNTriples(quads: Iterable<Quad>): string {
+  const lines = sortedUnique([...quads].map(tripleToNt));
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** Triples of the union graph, de-duplicated, in a stable order: by subject, rdf:type first, then predicate and object. */
+export function sortedTriples(quads: Iterable<Quad>): Quad[] {
+  const seen = new Map<string, Quad>();
+  for (const q of quads) {
+    const key = tripleToNt(q);
+    if (!seen.has(key)) seen.set(key, q);
+  }
+  const rank = (q: Quad) => (q.predicate.value === rdf.type ? '0' : '1') + q.predicate.value;
+  return [...seen.entries()]
+    .sort(([ka, a], [kb, b]) => cmp(a.subject.value, b.subject.value) || cmp(rank(a), rank(b)) || cmp(ka, kb))
+    .map(([, q]) => q);
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Pretty Turtle: prefixed names, one block per subject, sorted. */
+export function toTurtle(quads: Iterable<Quad>, prefixes: Readonly<Record<string, string>> = PREFIXES): Promise<string> {
+  const triples = sortedTriples(quads);
+  for (const q of triples) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') checkIri(t.value);
+  return new Promise((resolve, reject) => {
+    const writer = new Writer({ prefixes: { ...prefixes } });
+    for (const q of triples) writer.addQuad(q.subject, q.predicate, q.object);
+    writer.end((err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/** Compacted JSON-LD of the union graph, with our published context. */
+export async function toJsonLd(quads: Iterable<Quad>): Promise<string> {
+  const nt = toNTriples(quads);
+  const expanded = await jsonld.fromRDF(nt, { format: 'application/n-quads', safe: true } as jsonld.Options.FromRdf);
+  const context = (localContext() as { '@context': jsonld.ContextDefinition })['@context'];
+  const compacted = await jsonld.compact(expanded, context, { documentLoader: offlineDocumentLoader, safe: true } as unknown as jsonld.Options.Compact);
+  // Reference the published context by URL, so consumers need not inline it.
+  const out = { '@context': CONTEXT_URL, ...withoutContext(compacted) };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function withoutContext(doc: Record<string, unknown>): Record<string, unknown> {
+  const { '@context': _ignored, ...rest } = doc;
+  return rest;
+}

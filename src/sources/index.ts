@@ -1,0 +1,92 @@
+/**
+ * read: find the input files of a build and dispatch each to the reader of its format.
+ * Table-driven: a reader is registered by file extension.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { HubRecord } from '../model/record.js';
+import { readYamlRecords } from './yaml-record.js';
+
+export interface SourceFile {
+  /** Path on disk. */
+  path: string;
+  /** Name used in messages and provenance: the input argument's last segment plus the path below it. */
+  name: string;
+}
+
+export interface ReadOutcome {
+  records: HubRecord[];
+  diagnostics: Diagnostic[];
+  files: SourceFile[];
+}
+
+export type Reader = (text: string, file: SourceFile) => { records: HubRecord[]; diagnostics: Diagnostic[] };
+
+/** Readers by lower-case extension. Other stages register more (pages, registry exports). */
+export const READERS: Record<string, Reader> = {
+  '.yaml': (text, file) => readYamlRecords(text, file.name),
+  '.yml': (text, file) => readYamlRecords(text, file.name),
+};
+
+/** Files below the given paths, in a stable order; hidden files and folders are skipped. */
+export function listSourceFiles(inputs: string[]): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const input of inputs) {
+    const abs = resolve(input);
+    const stat = statSync(abs, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`${input}: no such file or folder`);
+    if (stat.isFile()) {
+      out.push({ path: abs, name: basename(abs) });
+      continue;
+    }
+    const root = basename(abs);
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (entry.name.startsWith('.')) continue;
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile()) out.push({ path: full, name: `${root}/${relative(abs, full).split('\\').join('/')}` });
+      }
+    };
+    walk(abs);
+  }
+  return out;
+}
+
+export interface ReadOptions {
+  readers?: Record<string, Reader>;
+}
+
+export function readSources(inputs: string[], options: ReadOptions = {}): ReadOutcome {
+  const readers = options.readers ?? READERS;
+  const files = listSourceFiles(inputs);
+  const records: HubRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const pending: { file: SourceFile; reader: Reader }[] = [];
+  for (const file of files) {
+    const reader = readers[extname(file.path).toLowerCase()];
+    if (reader) pending.push({ file, reader });
+  }
+  for (const { file, reader } of pending) {
+    let text: string;
+    try {
+      text = readFileSync(file.path, 'utf8');
+    } catch (err) {
+      diagnostics.push({ severity: 'error', file: file.name, message: `cannot read: ${(err as Error).message}` });
+      continue;
+    }
+    const result = reader(text, file);
+    records.push(...result.records);
+    diagnostics.push(...result.diagnostics);
+  }
+  // Documents transcribed by a curated record are covered by it; anything else without a reader is reported.
+  const transcribed = new Set(records.map((r) => r.source.document).filter((d): d is string => !!d));
+  for (const file of files) {
+    if (readers[extname(file.path).toLowerCase()]) continue;
+    if (transcribed.has(basename(file.path))) continue;
+    if (/^(readme|license|notice)/i.test(basename(file.path))) continue;
+    diagnostics.push({ severity: 'warning', file: file.name, message: `no reader for ${extname(file.path) || 'files without extension'}; file ignored` });
+  }
+  return { records, diagnostics, files };
+}

@@ -1,0 +1,78 @@
+/** The CLI end to end, as a user runs it: build, validate, query. */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from './helpers/cli.js';
+import { FIXTURES, SOURCES, tempDir } from './helpers/paths.js';
+
+describe('cli', function () {
+  let out: string;
+  before(function () {
+    out = join(tempDir(), 'dist');
+    const r = runCli(['build', SOURCES, '--out', out]);
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('cli/help lists the commands and exits 0', function () {
+    const r = runCli(['--help']);
+    assert.equal(r.status, 0);
+    for (const c of ['build', 'validate', 'query']) assert.match(r.stdout, new RegExp(`dih-ld ${c}`));
+  });
+
+  it('cli/unknown command exits 2', function () {
+    assert.equal(runCli(['frobnicate']).status, 2);
+  });
+
+  it('cli/build publishes every file', function () {
+    for (const f of ['dih.ttl', 'dih.jsonld', 'dih.nt', 'dih.nq', 'validation-report.ttl']) assert.ok(existsSync(join(out, f)), f);
+  });
+
+  it('cli/validate on the publication conforms and exits 0', function () {
+    const r = runCli(['validate', out]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /conforms: 0 violation\(s\)/);
+  });
+
+  it('cli/validate on an invalid record exits 1 and names file, line, hub, property and value', function () {
+    const r = runCli(['validate', join(FIXTURES, 'invalid', 'unknown-status.yaml')]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /Violation: "Example Unknown Status Hub"/);
+    assert.match(r.stdout, /property: dih:status/);
+    assert.match(r.stdout, /value: {4}"almost operational"/);
+    assert.match(r.stdout, /source: {3}unknown-status\.yaml:\d+ \(record unknown-status\)/);
+  });
+
+  it('cli/query answers who hosts PRODUTECH DIH from the named query', function () {
+    const r = runCli(['query', 'queries/who-hosts-what.rq', '--data', out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /PRODUTECH – Production Technologies Cluster .*\| PRODUTECH Digital Innovation Hub National Platform/);
+  });
+
+  it('cli/query answers which initiatives link to PRODUTECH DIH', function () {
+    const r = runCli(['query', 'initiatives-linked-to-hub', '--data', out, '--format', 'csv']);
+    assert.equal(r.status, 0, r.stderr);
+    for (const name of ['Vanguard Initiative', 'Efficient and Sustainable Manufacturing', 'High Performance Production through 3D printing', 'NMP-Reg', 'Industrial Sustainable Solutions']) assert.ok(r.stdout.includes(name), name);
+  });
+
+  for (const format of ['json', 'csv', 'tsv', 'xml']) {
+    it(`cli/query --format ${format} prints the host`, function () {
+      const r = runCli(['query', 'SELECT ?host WHERE { ?m <http://www.w3.org/ns/org#role> <https://w3id.org/dih/concept/role/hosts> ; <http://www.w3.org/ns/org#member> ?host }', '--data', out, '--format', format]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(r.stdout.includes('https://w3id.org/dih/org/produtech-production-technologies-cluster'), r.stdout);
+    });
+  }
+
+  it('cli/query with a syntax error exits 1 with the parser message', function () {
+    const r = runCli(['query', 'SELECT WHERE {', '--data', out]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /query failed/);
+  });
+
+  it('cli/build --strict refuses invalid input and leaves the previous publication', function () {
+    const r = runCli(['build', join(FIXTURES, 'invalid', 'unknown-status.yaml'), '--out', out, '--strict']);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /build refused/);
+    const q = runCli(['query', 'who-hosts-what', '--data', out]);
+    assert.match(q.stdout, /PRODUTECH/);
+  });
+});

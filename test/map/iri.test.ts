@@ -1,0 +1,50 @@
+/** IRI minting and checking: stable slugs, and nothing unsafe ever reaches a serializer. */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Parser, DataFactory } from 'n3';
+import { IriMinter, isSafeIri, normaliseWebsite, slugify } from '../../src/map/iri.js';
+import { toNTriples, toTurtle } from '../../src/publish/serialize.js';
+
+const { namedNode, literal, quad } = DataFactory;
+
+describe('map/iri', function () {
+  it('map/iri/slugify folds accents and punctuation the same for NFC and NFD input', function () {
+    assert.equal(slugify('Indústria 4.0 Strategic Committee'), 'industria-4-0-strategic-committee');
+    assert.equal(slugify('Indu\u0301stria'), slugify('Ind\u00fastria'));
+    assert.equal(slugify('PRODUTECH – Production Technologies Cluster'), 'produtech-production-technologies-cluster');
+    assert.equal(slugify('R&D'), 'r-and-d');
+  });
+
+  it('map/iri/slugify output is always a safe path segment', function () {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => /^[a-z0-9]+(-[a-z0-9]+)*$|^x$/.test(slugify(s))));
+  });
+
+  it('map/iri/minted IRIs are safe for any name', function () {
+    const minter = new IriMinter('https://w3id.org/dih/');
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => isSafeIri(minter.hub(s)) && isSafeIri(minter.org(s))));
+  });
+
+  it('map/iri/isSafeIri rejects IRI injection, spaces, controls and relative IRIs', function () {
+    for (const bad of ['http://a> <http://b> <http://c', 'http://a b', 'http://a\nb', 'relative/path', 'http://a"b', 'http://a\u202eb']) assert.equal(isSafeIri(bad), false, bad);
+    assert.equal(isSafeIri('https://w3id.org/dih/hub/x'), true);
+  });
+
+  it('map/iri/normaliseWebsite accepts http(s) with a host and refuses the rest', function () {
+    assert.equal(normaliseWebsite('www.produtech.org').url, 'http://www.produtech.org/');
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'mailto:a@b.eu', 'Website', '/dih/123', 'http://localhost/']) {
+      assert.ok(normaliseWebsite(bad).problem, bad);
+    }
+  });
+
+  it('map/iri/any literal survives N-Triples and Turtle unchanged (property)', async function () {
+    // Well-formed strings only: lone surrogates cannot be encoded as UTF-8 at all (issue: hostile input).
+    await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary' }).filter((s) => s.isWellFormed()), async (s) => {
+      const q = quad(namedNode('https://w3id.org/dih/hub/x'), namedNode('http://www.w3.org/2004/02/skos/core#prefLabel'), literal(s, 'en'));
+      for (const [text, format] of [[toNTriples([q]), 'application/n-triples'], [await toTurtle([q]), 'text/turtle']] as const) {
+        const back = new Parser({ format }).parse(text);
+        assert.equal(back.length, 1, text);
+        assert.equal(back[0]!.object.value, s);
+      }
+    }), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,54 @@
+/** One build, four serializations, one graph; and rebuilds are byte-identical. */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from '../../src/pipeline.js';
+import { SOURCES, tempDir } from '../helpers/paths.js';
+import { diffSets, hasBlankNodes, parseJsonLd, parseRdf, tripleSet } from '../helpers/graph.js';
+
+describe('publish/serializations', function () {
+  let dir: string;
+  before(async function () {
+    dir = join(tempDir(), 'dist');
+    await build([SOURCES], { out: dir });
+  });
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+
+  it('publish/serializations writes dih.ttl, dih.jsonld, dih.nt, dih.nq and validation-report.ttl', function () {
+    for (const f of ['dih.ttl', 'dih.jsonld', 'dih.nt', 'dih.nq', 'validation-report.ttl']) assert.ok(existsSync(join(dir, f)), f);
+  });
+
+  it('publish/serializations/turtle-jsonld-ntriples-nquads are the same graph', async function () {
+    const nt = tripleSet(parseRdf(read('dih.nt'), 'application/n-triples'));
+    const others: [string, Set<string>][] = [
+      ['dih.ttl', tripleSet(parseRdf(read('dih.ttl'), 'text/turtle'))],
+      ['dih.nq', tripleSet(parseRdf(read('dih.nq'), 'application/n-quads'))],
+      ['dih.jsonld', tripleSet(await parseJsonLd(read('dih.jsonld')))],
+    ];
+    assert.ok(nt.size > 100, `a real graph (${nt.size} triples)`);
+    for (const [name, set] of others) assert.deepEqual(diffSets(set, nt), { onlyA: [], onlyB: [] }, `${name} vs dih.nt`);
+  });
+
+  it('publish/serializations have no blank nodes', function () {
+    assert.equal(hasBlankNodes(parseRdf(read('dih.nq'), 'application/n-quads')), false);
+    assert.equal(hasBlankNodes(parseRdf(read('validation-report.ttl'), 'text/turtle')), false);
+  });
+
+  it('publish/serializations/nquads keeps one named graph per source record', function () {
+    const graphs = new Set(parseRdf(read('dih.nq'), 'application/n-quads').map((q) => q.graph.value));
+    assert.ok(graphs.has('https://w3id.org/dih/source/produtech/produtech-dih-national-platform'));
+  });
+
+  it('publish/serializations/turtle is pretty: prefixed and grouped by subject', function () {
+    const ttl = read('dih.ttl');
+    assert.match(ttl, /^@prefix dih: <https:\/\/w3id\.org\/dih\/ns#>\./m);
+    const subjects = ttl.split('\n').filter((l) => /^<[^>]+>/.test(l) || /^[a-z]+:\S+ /.test(l)).map((l) => l.split(' ')[0]);
+    assert.equal(new Set(subjects).size, subjects.length, 'each subject starts one block');
+  });
+
+  it('publish/rebuild from the same input is byte-identical', async function () {
+    const again = join(tempDir(), 'dist');
+    await build([SOURCES], { out: again });
+    for (const f of readdirSync(dir).sort()) assert.equal(readFileSync(join(again, f), 'utf8'), read(f), f);
+  });
+});
