@@ -17,7 +17,7 @@ EXAMPLE_SOURCES := $(shell find $(SOURCES_DIR) -type f 2>/dev/null | sort)
 MODEL_FILES := $(shell find ontology shapes -type f 2>/dev/null | sort)
 
 .DEFAULT_GOAL := default
-.PHONY: default help all install compile test typecheck bench clean
+.PHONY: default help all install compile test typecheck bench eval clean
 
 default: help all ## (no target) show this help, then build dist/
 
@@ -54,8 +54,11 @@ test: lib/.built $(OUT)/dih.nq ## run the test suite (mocha through tsx)
 	npx tsc -p test/tsconfig.json --noEmit
 	npx mocha
 
-bench: lib/.built ## run the benchmarks of bench/ (not part of make test)
+bench: lib/.built ## run the benchmarks of bench/*.bench.ts (not part of make test)
 	$(NODE) --import tsx bench/run.ts
+
+eval: lib/.built ## print precision/recall of extraction and merging against the hand-labelled gold sets
+	@for f in $(sort $(wildcard eval/*.eval.ts)); do echo "== $$f"; $(NODE) --import tsx $$f; done
 
 clean: ## remove build output (lib/, dist/, test and bench output)
 	rm -rf lib $(OUT) .$(OUT).* test-output bench/out

@@ -48,11 +48,11 @@ export function vocabularyQuads(concepts: ConceptIndex, used: Set<string>, base:
 }
 
 /** read + map: the quads of every record, plus the vocabularies they use. */
-export function assemble(inputs: string[], options: { base?: string } & ReadOptions = {}): { records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[] } {
+export async function assemble(inputs: string[], options: { base?: string } & ReadOptions = {}): Promise<{ records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[] }> {
   const base = options.base ?? DEFAULT_BASE;
   const minter = new IriMinter(base);
   const concepts = loadConcepts(base);
-  const read = readSources(inputs, options);
+  const read = await readSources(inputs, options);
   const diagnostics = [...read.diagnostics];
   const quads: Quad[] = [];
   const used = new Set<string>();
@@ -86,7 +86,7 @@ export async function serializations(quads: Quad[], base: string = DEFAULT_BASE)
 
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildResult> {
   const base = options.base ?? DEFAULT_BASE;
-  const { records, quads, diagnostics } = assemble(inputs, options);
+  const { records, quads, diagnostics } = await assemble(inputs, options);
   const validation = await validateQuads(quads, loadShapes(base));
   const refused = options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
   const files = await serializations(quads, base);

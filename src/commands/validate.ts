@@ -23,7 +23,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   const sources = positionals.filter((p) => !isPublication(p) && !p.endsWith('.nq'));
   for (const p of positionals.filter((x) => !sources.includes(x))) quads.push(...(await loadGraph(p)).getQuads(null, null, null, null));
   if (sources.length) {
-    const assembled = assemble(sources, { base });
+    const assembled = await assemble(sources, { base });
     for (const d of assembled.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     inputErrors = assembled.diagnostics.filter((d) => d.severity === 'error').length;
     quads = quads.concat(assembled.quads);

@@ -21,12 +21,24 @@ export interface ReadOutcome {
   files: SourceFile[];
 }
 
-export type Reader = (text: string, file: SourceFile) => { records: HubRecord[]; diagnostics: Diagnostic[] };
+export interface ReaderResult {
+  records: HubRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/** A reader gets the file's bytes (spreadsheets are binary) and may work asynchronously. */
+export type Reader = (bytes: Buffer, file: SourceFile) => ReaderResult | Promise<ReaderResult>;
+
+/** Decodes UTF-8 text, dropping a byte-order mark. */
+export function utf8(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /** Readers by lower-case extension. Other stages register more (pages, registry exports). */
 export const READERS: Record<string, Reader> = {
-  '.yaml': (text, file) => readYamlRecords(text, file.name),
-  '.yml': (text, file) => readYamlRecords(text, file.name),
+  '.yaml': (bytes, file) => readYamlRecords(utf8(bytes), file.name),
+  '.yml': (bytes, file) => readYamlRecords(utf8(bytes), file.name),
 };
 
 /** Files below the given paths, in a stable order; hidden files and folders are skipped. */
@@ -58,7 +70,7 @@ export interface ReadOptions {
   readers?: Record<string, Reader>;
 }
 
-export function readSources(inputs: string[], options: ReadOptions = {}): ReadOutcome {
+export async function readSources(inputs: string[], options: ReadOptions = {}): Promise<ReadOutcome> {
   const readers = options.readers ?? READERS;
   const files = listSourceFiles(inputs);
   const records: HubRecord[] = [];
@@ -69,14 +81,14 @@ export function readSources(inputs: string[], options: ReadOptions = {}): ReadOu
     if (reader) pending.push({ file, reader });
   }
   for (const { file, reader } of pending) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file.path, 'utf8');
+      bytes = readFileSync(file.path);
     } catch (err) {
       diagnostics.push({ severity: 'error', file: file.name, message: `cannot read: ${(err as Error).message}` });
       continue;
     }
-    const result = reader(text, file);
+    const result = await reader(bytes, file);
     records.push(...result.records);
     diagnostics.push(...result.diagnostics);
   }

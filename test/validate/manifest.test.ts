@@ -58,7 +58,7 @@ describe('validate/manifest: sht:Validate entries of test/fixtures/manifest.ttl'
       const action = one(entry, `${MF}action`) as Term;
       const dataFile = fileURLToPath(one(action, `${SHT}dataGraph`)?.value as string);
       const result = one(entry, `${MF}result`) as Term;
-      const { quads } = assemble([dataFile]);
+      const { quads } = await assemble([dataFile]);
       const outcome = await validateQuads(quads, shapes);
       const conforms = one(result, `${SH}conforms`)?.value === 'true';
       const violations = outcome.findings.filter((f) => f.severity === 'Violation');
