@@ -17,7 +17,7 @@ EXAMPLE_SOURCES := $(shell find $(SOURCES_DIR) -type f 2>/dev/null | sort)
 MODEL_FILES := $(shell find ontology shapes -type f 2>/dev/null | sort)
 
 .DEFAULT_GOAL := default
-.PHONY: default help all install compile test typecheck bench eval clean
+.PHONY: default help all install compile test typecheck bench eval clean registries
 
 default: help all ## (no target) show this help, then build dist/
 
@@ -57,8 +57,18 @@ test: lib/.built $(OUT)/dih.nq ## run the test suite (mocha through tsx)
 bench: lib/.built ## run the benchmarks of bench/*.bench.ts (not part of make test)
 	$(NODE) --import tsx bench/run.ts
 
+REGISTRIES ?= $(SHARED)/data/registries
+JRC_EXPORT ?= $(REGISTRIES)/jrc-dih-tool-2022.ngsi-ld.json
+EDIH_EXPORT ?= $(REGISTRIES)/edih-catalogue-2025.xlsx
+EU_OUT ?= dist-eu
+
+# Exit status 1 means "published, with input warnings or violations in the source data" (reported
+# above, not fatal unless --strict); 2 and other failures stop make.
+registries: lib/.built ## build both registry exports (JRC, EDIH) + sources/ merged into dist-eu/ (links.csv, conflicts.csv)
+	$(NODE) lib/cli.js build $(JRC_EXPORT) $(EDIH_EXPORT) $(SOURCES_DIR) --out $(EU_OUT) --quiet || test $$? -eq 1
+
 eval: lib/.built ## print precision/recall of extraction and merging against the hand-labelled gold sets
 	@for f in $(sort $(wildcard eval/*.eval.ts)); do echo "== $$f"; $(NODE) --import tsx $$f; done
 
 clean: ## remove build output (lib/, dist/, test and bench output)
-	rm -rf lib $(OUT) .$(OUT).* test-output bench/out
+	rm -rf lib $(OUT) .$(OUT).* $(EU_OUT) .$(EU_OUT).* test-output bench/out

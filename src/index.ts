@@ -15,3 +15,11 @@ export { toTurtle, toNTriples, toNQuads, toJsonLd } from './publish/serialize.js
 export { writePublication } from './publish/atomic.js';
 export { loadGraph, runQuery, type OutputFormat } from './query/engine.js';
 export { build, assemble, type BuildOptions, type BuildResult } from './pipeline.js';
+export { extractPage, extractFromDescription, recordToYaml } from './extract/index.js';
+export { mergeRecords, type MergeResult } from './merge/index.js';
+export { catalogQuads, dataFacts } from './publish/catalog.js';
+export { publicationFiles } from './publish/publication.js';
+export { toRdfXml } from './publish/rdfxml.js';
+export { scoreCatalog, formatScore, type MqaScore } from './mqa/score.js';
+export { pushGraphs, type PushOptions, type PushReport } from './push/graph-store.js';
+export { startServer, SERVE_DEFAULTS, type ServeOptions, type RunningServer } from './serve/server.js';

@@ -15,14 +15,22 @@ import { validateQuads, type ValidationOutcome } from './validate/validate.js';
 import { reportQuads } from './validate/report.js';
 import { toJsonLd, toNQuads, toNTriples, toTurtle } from './publish/serialize.js';
 import { writePublication, type PublicationFiles } from './publish/atomic.js';
+import { toRdfXml } from './publish/rdfxml.js';
+import { publicationFiles } from './publish/publication.js';
+import { mergeRecords, type MergeResult } from './merge/index.js';
+import { progress } from './util/progress.js';
 
 const { namedNode, quad } = DataFactory;
 
 export interface BuildOptions extends ReadOptions {
   out: string;
   base?: string;
+  /** Where dist/ will be served (download URLs of the catalogue, links of the HTML site); default: the base. */
+  publicationBase?: string;
   /** Refuse to publish when any input has an error or the data has a violation. */
   strict?: boolean;
+  /** Publish names, e-mails and phones of natural persons found in registry exports (off by default). */
+  includePersonalData?: boolean;
 }
 
 export interface BuildResult {
@@ -31,6 +39,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   validation: ValidationOutcome;
   files: string[];
+  /** The merged view: canonical hubs, links to source records, conflicts. */
+  merge: MergeResult;
 }
 
 /** Our own schemes are published whole; external authority concepts only where the data uses them. */
@@ -38,7 +48,8 @@ export function vocabularyQuads(concepts: ConceptIndex, used: Set<string>, base:
   const graph = namedNode(`${base}vocabularies`);
   const out: Quad[] = [];
   for (const [file, quads] of concepts.quadsByFile) {
-    const external = ['country.ttl', 'nuts.ttl'].includes(file);
+    // eu-*.ttl (file types, licences, themes...) describe the catalogue, not the hubs: never in dih.nq.
+    const external = ['country.ttl', 'nuts.ttl'].includes(file) || file.startsWith('eu-');
     for (const q of quads) {
       if (external && !used.has(q.subject.value)) continue;
       out.push(quad(q.subject, q.predicate, q.object, graph));
@@ -48,7 +59,7 @@ export function vocabularyQuads(concepts: ConceptIndex, used: Set<string>, base:
 }
 
 /** read + map: the quads of every record, plus the vocabularies they use. */
-export async function assemble(inputs: string[], options: { base?: string } & ReadOptions = {}): Promise<{ records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[] }> {
+export async function assemble(inputs: string[], options: { base?: string; includePersonalData?: boolean } & ReadOptions = {}): Promise<{ records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[]; merge: MergeResult }> {
   const base = options.base ?? DEFAULT_BASE;
   const minter = new IriMinter(base);
   const concepts = loadConcepts(base);
@@ -57,7 +68,10 @@ export async function assemble(inputs: string[], options: { base?: string } & Re
   const quads: Quad[] = [];
   const used = new Set<string>();
   const seen = new Map<string, string>();
-  for (const record of read.records) {
+  const kept: HubRecord[] = [];
+  const mapping = progress('mapping records');
+  for (const [n, record] of read.records.entries()) {
+    mapping.update(n, read.records.length);
     const key = `${record.source.registry}/${record.source.id}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -65,13 +79,20 @@ export async function assemble(inputs: string[], options: { base?: string } & Re
       continue;
     }
     seen.set(key, `${record.source.file}${record.source.line !== undefined ? `:${record.source.line}` : ''}`);
-    const mapped = mapRecord(record, { minter, concepts, language: 'en' });
+    kept.push(record);
+    const mapped = mapRecord(record, { minter, concepts, language: 'en', includePersonalData: !!options.includePersonalData });
     quads.push(...mapped.quads);
     diagnostics.push(...mapped.diagnostics);
     for (const iri of mapped.usedConcepts) used.add(iri);
   }
+  mapping.done();
+  // merge: canonical hubs linked to the source records, and conflicts, in their own graph.
+  const merging = progress('merging records');
+  const merge = mergeRecords(kept, concepts, base, (done, total) => merging.update(done, total));
+  merging.done();
+  quads.push(...merge.quads);
   quads.push(...vocabularyQuads(concepts, used, base));
-  return { records: read.records, quads, diagnostics };
+  return { records: read.records, quads, diagnostics, merge };
 }
 
 /** Serializations of the published graph, by file name. */
@@ -81,16 +102,20 @@ export async function serializations(quads: Quad[], base: string = DEFAULT_BASE)
   files.set('dih.nt', toNTriples(quads));
   files.set('dih.ttl', await toTurtle(quads, prefixesFor(base)));
   files.set('dih.jsonld', await toJsonLd(quads));
+  files.set('dih.rdf', toRdfXml(quads, prefixesFor(base)));
   return files;
 }
 
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildResult> {
   const base = options.base ?? DEFAULT_BASE;
-  const { records, quads, diagnostics } = await assemble(inputs, options);
+  const { records, quads, diagnostics, merge } = await assemble(inputs, options);
   const validation = await validateQuads(quads, loadShapes(base));
   const refused = options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
   const files = await serializations(quads, base);
   files.set('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
+  for (const [name, content] of merge.files) files.set(name, content);
+  // The catalogue describes the bytes above, so it is made last: catalog.*, void.ttl, the HTML site.
+  for (const [name, content] of await publicationFiles({ quads, records, files, base, publicationBase: options.publicationBase ?? base })) files.set(name, content);
   if (!refused) writePublication(options.out, files);
-  return { records, quads, diagnostics, validation, files: refused ? [] : [...files.keys()].sort() };
+  return { records, quads, diagnostics, validation, files: refused ? [] : [...files.keys()].sort(), merge };
 }

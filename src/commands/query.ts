@@ -21,12 +21,13 @@ export async function queryCommand(args: string[]): Promise<number> {
   const { values, positionals } = asUsage(() => parseArgs({ args, allowPositionals: true, strict: true, options: {
     data: { type: 'string', short: 'd', default: 'dist' },
     format: { type: 'string', short: 'f', default: 'table' },
+    'allow-service': { type: 'string', multiple: true, default: [] },
   } }));
   if (positionals.length !== 1) throw new UsageError('query needs exactly one SPARQL query or .rq file');
   const format = values.format as OutputFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const store = await loadGraph(values.data);
-  const outcome = await runQuery(resolveQueryText(positionals[0] as string), store, format);
+  const outcome = await runQuery(resolveQueryText(positionals[0] as string), store, format, { allowService: values['allow-service'] });
   process.stdout.write(outcome.text.endsWith('\n') || !outcome.text ? outcome.text : `${outcome.text}\n`);
   return 0;
 }

@@ -5,7 +5,8 @@ import type { Quad } from 'n3';
 import { formatDiagnostic } from '../model/diagnostics.js';
 import { assemble } from '../pipeline.js';
 import { loadGraph } from '../query/engine.js';
-import { loadShapes } from '../validate/shapes.js';
+import { loadCatalogShapes, loadShapes } from '../validate/shapes.js';
+import { readCatalog } from '../mqa/score.js';
 import { validateQuads } from '../validate/validate.js';
 import { formatOutcome } from '../validate/report.js';
 import { DEFAULT_BASE, PREFIXES } from '../vocab/namespaces.js';
@@ -30,5 +31,19 @@ export async function validateCommand(args: string[]): Promise<number> {
   }
   const outcome = await validateQuads(quads, loadShapes(base));
   process.stdout.write(formatOutcome(outcome, PREFIXES));
-  return outcome.violations || inputErrors ? 1 : 0;
+  const catalogViolations = await validateCatalogs(positionals.filter(isPublication));
+  return outcome.violations || inputErrors || catalogViolations ? 1 : 0;
+}
+
+/** A publication's DCAT-AP catalogue (catalog.ttl), against our catalogue shapes (shapes/catalog*.ttl). */
+async function validateCatalogs(publications: string[]): Promise<number> {
+  let violations = 0;
+  for (const dir of publications) {
+    const file = join(dir, 'catalog.ttl');
+    if (!existsSync(file)) continue;
+    const outcome = await validateQuads(readCatalog(file), loadCatalogShapes());
+    process.stdout.write(`\ncatalogue ${file} (DCAT-AP 3.0):\n${formatOutcome(outcome, PREFIXES)}`);
+    violations += outcome.violations;
+  }
+  return violations;
 }

@@ -7,8 +7,10 @@ import { DataFactory, type Quad } from 'n3';
 import type { FactProvenance, HubRecord } from '../model/record.js';
 import { dcterms, dih, oa, rdf, xsd } from '../vocab/namespaces.js';
 import type { IriMinter } from './iri.js';
+import { cleanLiteral } from './text.js';
 
-const { namedNode, literal, quad } = DataFactory;
+const { namedNode, quad } = DataFactory;
+const literal = cleanLiteral;
 
 export interface AnnotationInput {
   minter: IriMinter;

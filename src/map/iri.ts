@@ -38,6 +38,8 @@ export function checkIri(value: string): string {
 export function normaliseWebsite(raw: string): { url?: string; problem?: string } {
   let text = raw.trim();
   if (!text) return { problem: 'empty website' };
+  // Spaces, angle brackets and quotes never occur in a real address; percent-encoding them would hide an injection attempt.
+  if (/[\s<>"{}|\\^`]/.test(text)) return { problem: `not a URL (contains spaces, quotes or angle brackets): ${JSON.stringify(raw.slice(0, 80))}` };
   if (/^www\./i.test(text)) text = `http://${text}`;
   let url: URL;
   try {
@@ -46,11 +48,33 @@ export function normaliseWebsite(raw: string): { url?: string; problem?: string 
     return { problem: `not a URL: ${JSON.stringify(raw.slice(0, 80))}` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: `website must be http(s), got ${url.protocol}` };
-  if (!url.hostname || !url.hostname.includes('.')) return { problem: `website has no public host name: ${JSON.stringify(raw.slice(0, 80))}` };
+  if (!url.hostname || !url.hostname.includes('.') || /\.(localhost|local|internal|lan)$/i.test(url.hostname)) return { problem: `website has no public host name: ${JSON.stringify(raw.slice(0, 80))}` };
+  if (isNonPublicAddress(url.hostname)) return { problem: `website points to a private, loopback or link-local address: ${url.hostname}` };
+  const rawHost = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:]+)/i.exec(text)?.[1] ?? '';
+  if (rawHost && isMixedScript(rawHost)) return { problem: `website host mixes scripts (possible homograph): ${JSON.stringify(rawHost)}` };
   if (url.username || url.password) return { problem: 'website carries credentials' };
   const href = url.href;
   if (!isSafeIri(href)) return { problem: `website is not a safe IRI: ${JSON.stringify(raw.slice(0, 80))}` };
   return { url: href };
+}
+
+/** Loopback, private, link-local, carrier-grade NAT and unspecified addresses: never a hub's public web site. */
+export function isNonPublicAddress(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
+  }
+  if (host.includes(':')) return host === '::' || host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith('::ffff:');
+  return false;
+}
+
+const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Armenian}/u];
+
+/** A host label mixing Latin with Cyrillic, Greek or Armenian letters is the classic homograph attack. */
+export function isMixedScript(host: string): boolean {
+  return host.split('.').some((label) => SCRIPTS.filter((re) => re.test(label)).length > 1);
 }
 
 /** Minting of every IRI of instance data, relative to a configurable base. */

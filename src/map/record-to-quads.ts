@@ -7,12 +7,14 @@
 import { DataFactory, type Quad } from 'n3';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { ConceptRef, Entity, FactProvenance, HubRecord } from '../model/record.js';
-import { dcterms, dih, foaf, org, prov, rdf, skos, xsd } from '../vocab/namespaces.js';
+import { dcat, dcterms, dih, foaf, locn, org, prov, rdf, skos, vcard, xsd } from '../vocab/namespaces.js';
 import type { ConceptIndex, SchemeName } from '../vocab/concepts.js';
 import { IriMinter, normaliseWebsite, slugify } from './iri.js';
 import { annotationQuads } from './annotations.js';
+import { cleanLiteral, hasLoneSurrogate } from './text.js';
 
-const { namedNode, literal, quad, defaultGraph } = DataFactory;
+const { namedNode, quad, defaultGraph } = DataFactory;
+const literal = cleanLiteral;
 type Subject = Quad['subject'];
 type Obj = Quad['object'];
 
@@ -21,6 +23,8 @@ export interface MapContext {
   concepts: ConceptIndex;
   /** Language tag of names and descriptions. */
   language: string;
+  /** Publish contact points of natural persons (names, e-mails, phones); off by default. */
+  includePersonalData?: boolean;
 }
 
 export interface MappedRecord {
@@ -47,10 +51,19 @@ export function mapRecord(record: HubRecord, ctx: MapContext): MappedRecord {
   const quads: Quad[] = [];
   const diagnostics: Diagnostic[] = [];
   const usedConcepts = new Set<string>();
-  const iris = new Map(record.entities.map((e) => [e.key, entityIri(minter, e)]));
+  // Registry exports get a hub IRI under their source record; the merge stage adds the canonical one.
+  // Registry records speak only for themselves: their hub and the organisations their prose names get
+  // IRIs under the record, so two records spelling one name differently never give one IRI two
+  // prefLabels. The merge stage links records of one hub under a canonical IRI.
+  const scoped = (e: Entity): string =>
+    e.key === record.hub ? minter.sourceNode(record.source.registry, record.source.id, 'hub') : minter.sourceNode(record.source.registry, record.source.id, e.kind === 'organisation' ? 'org' : e.kind, e.name || e.key);
+  const iris = new Map(record.entities.map((e) => [e.key, record.source.scopedHub ? scoped(e) : entityIri(minter, e)]));
   const where = (field: string, line = record.source.line): Diagnostic => ({ severity: 'warning', file: record.source.file, ...(line !== undefined ? { line } : {}), record: record.source.id, field, message: '' });
   const add = (s: Subject, p: string, o: Obj): void => void quads.push(quad(s, namedNode(p), o, g));
-  const text = (value: string): Obj => literal(value, ctx.language);
+  const text = (value: string, field = 'text'): Obj => {
+    if (hasLoneSurrogate(value)) diagnostics.push({ ...where(field, line), message: `${JSON.stringify(value.slice(0, 60))} holds a lone surrogate or NUL (not encodable in UTF-8 / XML); replaced by U+FFFD` });
+    return literal(value, ctx.language);
+  };
   const annotate = (s: string, p: string, o: Obj, provenance: FactProvenance | undefined): void => {
     if (provenance) quads.push(...annotationQuads({ minter, record, subject: s, predicate: p, object: o, provenance }));
   };
@@ -62,6 +75,15 @@ export function mapRecord(record: HubRecord, ctx: MapContext): MappedRecord {
     if (!iri) diagnostics.push({ ...where(field, line), message: `no ${scheme} concept has the label ${JSON.stringify(ref.label)}; kept as a plain literal` });
     add(s, p, o);
     annotate(s.value, p, o, ref.provenance);
+    if (ref.level !== undefined && iri) {
+      // The registry's level qualifies the link without changing it: a reified statement carries it.
+      const st = namedNode(minter.sourceNode(record.source.registry, record.source.id, 'level', p.slice(p.lastIndexOf('#') + 1), iri.slice(iri.lastIndexOf('/') + 1)));
+      add(st, rdf.type, namedNode(rdf.Statement));
+      add(st, rdf.subject, s);
+      add(st, rdf.predicate, namedNode(p));
+      add(st, rdf.object, o);
+      add(st, dih.level, literal(String(ref.level), namedNode(xsd.integer)));
+    }
   };
   const placeValue = (s: Subject, p: string, code: string, kind: 'country' | 'region', field: string): void => {
     const iri = kind === 'country' ? concepts.countryIri(code) : concepts.nutsIri(code.replace(/^nuts:/, ''));
@@ -85,11 +107,11 @@ export function mapRecord(record: HubRecord, ctx: MapContext): MappedRecord {
     } else if (e.kind === 'initiative') add(s, rdf.type, namedNode(dih.Initiative));
     else add(s, rdf.type, namedNode(org.Organization));
     if (e.name.trim()) {
-      add(s, skos.prefLabel, text(e.name));
-      annotate(iri, skos.prefLabel, text(e.name), e.provenance);
+      add(s, skos.prefLabel, text(e.name, field('name')));
+      annotate(iri, skos.prefLabel, literal(e.name, ctx.language), e.provenance);
     }
-    for (const alt of e.altNames) if (alt !== e.name) add(s, skos.altLabel, text(alt));
-    if (e.description) add(s, dcterms.description, text(e.description));
+    for (const alt of e.altNames) if (alt.normalize('NFC') !== e.name.normalize('NFC')) add(s, skos.altLabel, text(alt, field('altNames')));
+    if (e.description) add(s, dcterms.description, text(e.description, field('description')));
     if (e.homepage !== undefined) {
       const site = normaliseWebsite(e.homepage);
       if (site.url) add(s, foaf.homepage, namedNode(site.url));
@@ -99,6 +121,22 @@ export function mapRecord(record: HubRecord, ctx: MapContext): MappedRecord {
       }
     }
     if (e.country !== undefined) placeValue(s, dih.country, e.country, 'country', field('country'));
+    if (e.address) {
+      const a = namedNode(minter.sourceNode(record.source.registry, record.source.id, e.key, 'address'));
+      add(s, locn.address, a);
+      add(a, rdf.type, namedNode(locn.Address));
+      const parts: [string, string | undefined][] = [[locn.fullAddress, e.address.full], [locn.thoroughfare, e.address.street], [locn.postName, e.address.locality], [locn.postCode, e.address.postalCode], [locn.adminUnitL2, e.address.region], [locn.adminUnitL1, e.address.country]];
+      for (const [p, v] of parts) if (v?.trim()) add(a, p, literal(v.trim()));
+    }
+    for (const [i, c] of (e.contactPoints ?? []).entries()) {
+      if (c.personal && !ctx.includePersonalData) continue;
+      const cp = namedNode(minter.sourceNode(record.source.registry, record.source.id, e.key, 'contact', String(i + 1)));
+      add(s, dcat.contactPoint, cp);
+      add(cp, rdf.type, namedNode(c.personal ? vcard.Individual : vcard.Organization));
+      if (c.name) add(cp, vcard.fn, literal(c.name));
+      if (c.email && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(c.email)) add(cp, vcard.hasEmail, namedNode(`mailto:${encodeURI(c.email)}`));
+      if (c.phone) add(cp, vcard.hasTelephone, namedNode(`tel:${c.phone.replace(/[^+0-9]/g, '')}`));
+    }
     for (const r of e.regions) placeValue(s, dih.region, r, 'region', field('regions'));
     if (e.officiallyRecognisedIn !== undefined) placeValue(s, dih.officiallyRecognisedIn, e.officiallyRecognisedIn, 'country', field('officiallyRecognisedIn'));
     if (e.status) conceptValue(s, dih.status, 'status', e.status, field('status'));
@@ -167,7 +205,10 @@ function provenanceQuads(record: HubRecord, graphIri: string, hubIri: string): Q
   if (record.source.document) out.push(quad(g, namedNode(dcterms.source), literal(record.source.document), d));
   if (record.source.publisher) out.push(quad(g, namedNode(dcterms.publisher), literal(record.source.publisher), d));
   if (record.source.license) out.push(quad(g, namedNode(dcterms.rights), literal(record.source.license), d));
-  if (record.source.date) {
+  if (record.source.date && /^\d{4}-\d{2}$/.test(record.source.date)) {
+    // A month (registry harvests: "2022-02") is no point in time: published as the record's issue month.
+    out.push(quad(g, namedNode(dcterms.issued), literal(record.source.date, namedNode(xsd.gYearMonth)), d));
+  } else if (record.source.date) {
     const dt = /^\d{4}-\d{2}-\d{2}$/.test(record.source.date) ? xsd.date : /^\d{4}-\d{2}-\d{2}T/.test(record.source.date) ? xsd.dateTime : xsd.string;
     out.push(quad(g, namedNode(prov.generatedAtTime), literal(record.source.date, namedNode(dt)), d));
   }

@@ -70,10 +70,34 @@ export interface Entity {
   partOf: string[];
   /** Keys of initiatives this one contributes to. */
   contributesTo: string[];
+  /** Postal address as the source wrote it (registry exports). */
+  address?: PostalAddress;
+  /** Contact points; those of natural persons are published only with --include-personal-data. */
+  contactPoints?: ContactPoint[];
   /** Where the entity's name was read from. */
   provenance?: FactProvenance;
   /** 1-based line of the entity in its source file, for messages. */
   line?: number;
+}
+
+/** A postal address, each part as written (registries strip accents: never re-accented). */
+export interface PostalAddress {
+  full?: string;
+  street?: string;
+  locality?: string;
+  postalCode?: string;
+  region?: string;
+  country?: string;
+}
+
+/** A way to reach an entity. `personal` marks the name, e-mail or phone of a natural person. */
+export interface ContactPoint {
+  personal: boolean;
+  name?: string;
+  email?: string;
+  phone?: string;
+  /** Field of the source the contact came from, for messages. */
+  field?: string;
 }
 
 /** A role one entity holds towards another: `holder` --role--> `target`. */
@@ -108,6 +132,9 @@ export interface RecordSource {
   license?: string;
   /** Date the source content was published or retrieved (ISO 8601): used for issued/modified, never the clock. */
   date?: string;
+  /** Registry exports: the hub's IRI is minted under the source record ({base}source/{registry}/{id}/hub);
+   * the merge stage gives it a canonical {base}hub/{slug}. */
+  scopedHub?: boolean;
 }
 
 export interface HubRecord {

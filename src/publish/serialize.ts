@@ -2,7 +2,7 @@
  * Serializations of one dataset. Output is deterministic: quads are sorted and de-duplicated,
  * so a rebuild from the same input is byte-identical.
  */
-import { Writer, type Quad } from 'n3';
+import { DataFactory, Writer, type Quad } from 'n3';
 import jsonld from 'jsonld';
 import { PREFIXES, rdf } from '../vocab/namespaces.js';
 import { checkIri } from '../map/iri.js';
@@ -91,8 +91,10 @@ export function toTurtle(quads: Iterable<Quad>, prefixes: Readonly<Record<string
 
 /** Compacted JSON-LD of the union graph, with our published context. */
 export async function toJsonLd(quads: Iterable<Quad>): Promise<string> {
-  const nt = toNTriples(quads);
-  const expanded = await jsonld.fromRDF(nt, { format: 'application/n-quads', safe: true } as jsonld.Options.FromRdf);
+  // An RDF/JS dataset, not an N-Quads string: jsonld's N-Quads parser de-duplicates in O(n^2).
+  const { defaultGraph, quad } = DataFactory;
+  const dataset = sortedTriples(quads).map((q) => quad(q.subject, q.predicate, q.object, defaultGraph()));
+  const expanded = await jsonld.fromRDF(dataset as never, { safe: true } as jsonld.Options.FromRdf);
   const context = (localContext() as { '@context': jsonld.ContextDefinition })['@context'];
   const compacted = await jsonld.compact(expanded, context, { documentLoader: offlineDocumentLoader, safe: true } as unknown as jsonld.Options.Compact);
   // Reference the published context by URL, so consumers need not inline it.

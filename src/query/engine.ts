@@ -57,11 +57,13 @@ export function queryContext(store: Store): { sources: [Store]; unionDefaultGrap
   return { sources: [store], unionDefaultGraph: true };
 }
 
-export async function runQuery(query: string, store: Store, format: OutputFormat = 'table'): Promise<QueryOutcome> {
+export async function runQuery(query: string, store: Store, format: OutputFormat = 'table', policy: QueryPolicy = {}): Promise<QueryOutcome> {
   const engine = await queryEngine();
   let result;
   try {
-    result = await engine.query(query, queryContext(store));
+    // The same guard as the server: no update, no SERVICE unless allowed, never a file: target.
+    const prepared = await prepareQuery(query, policy);
+    result = await engine.query(prepared.algebra as never, { ...queryContext(store), ...safetyContext(policy) } as never);
   } catch (err) {
     throw new DihError(`query failed: ${(err as Error).message}`, { field: 'query' });
   }
@@ -95,4 +97,203 @@ export function formatTable(vars: string[], rows: Bindings[]): string {
   const out = [line(vars), widths.map((w) => '-'.repeat(w)).join('-+-'), ...data.map(line)];
   out.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`);
   return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Safety for queries that come from the network (the server) or the command line: parse with
+// Comunica's own parser, refuse what a read-only endpoint must not run, then execute with a time
+// limit and a row cap.
+
+/** The four query forms; updates are recognised only to be refused. */
+export type QueryForm = 'select' | 'ask' | 'construct' | 'describe';
+
+export interface QueryPolicy {
+  /** SERVICE endpoints the operator allows (`--allow-service`); compared as normalised URLs. */
+  allowService?: readonly string[];
+  /** Wall-clock limit for one query, in milliseconds. */
+  timeoutMs?: number;
+  /** At most this many result rows (SELECT) or triples (CONSTRUCT/DESCRIBE) are returned. */
+  maxRows?: number;
+}
+
+export type RefusalKind = 'syntax' | 'update' | 'service' | 'timeout';
+
+/** A query the engine will not run (or stopped): the server turns `kind` into an HTTP status. */
+export class QueryRefusal extends DihError {
+  constructor(readonly kind: RefusalKind, message: string) {
+    super(message, { field: 'query' });
+    this.name = 'QueryRefusal';
+  }
+}
+
+export interface PreparedQuery {
+  form: QueryForm;
+  /** Comunica's algebra of the query, handed back to it for execution (parsed once). */
+  algebra: unknown;
+}
+
+const UPDATE_OPERATIONS = new Set(['compositeupdate', 'deleteinsert', 'load', 'clear', 'create', 'drop', 'add', 'move', 'copy']);
+const FORM_OPERATIONS: Record<string, QueryForm> = { ask: 'ask', construct: 'construct', describe: 'describe', project: 'select' };
+
+interface AlgebraNode { type?: unknown; input?: unknown; name?: { termType?: string; value?: string } }
+
+/** Parses a query (no execution) and applies the guard: read-only, SERVICE only to allowed endpoints. */
+export async function prepareQuery(query: string, policy: QueryPolicy = {}): Promise<PreparedQuery> {
+  const engine = await queryEngine();
+  let algebra: AlgebraNode;
+  try {
+    algebra = (await engine.explain(query, { sources: [new Store()] }, 'parsed')).data as AlgebraNode;
+  } catch (err) {
+    throw new QueryRefusal('syntax', describeParseError((err as Error).message));
+  }
+  if (UPDATE_OPERATIONS.has(String(algebra.type))) throw new QueryRefusal('update', 'SPARQL Update is refused: this endpoint is read-only');
+  for (const target of serviceTargets(algebra)) checkServiceTarget(target, policy.allowService ?? []);
+  return { form: queryForm(algebra), algebra };
+}
+
+/** SELECT, ASK, CONSTRUCT or DESCRIBE, below the modifiers (slice, distinct, order, dataset) that wrap it. */
+function queryForm(op: AlgebraNode): QueryForm {
+  for (let node: AlgebraNode | undefined = op; node; node = node.input as AlgebraNode | undefined) {
+    const form = FORM_OPERATIONS[String(node.type)];
+    if (form) return form;
+    if (Array.isArray(node.input)) break;
+  }
+  return 'select';
+}
+
+/** Every SERVICE target anywhere in the algebra tree (walked, not pattern-matched in text). */
+export function serviceTargets(op: unknown, out: { termType: string; value: string }[] = []): { termType: string; value: string }[] {
+  if (Array.isArray(op)) {
+    for (const child of op) serviceTargets(child, out);
+  } else if (op && typeof op === 'object') {
+    const node = op as AlgebraNode;
+    if (node.type === 'service' && node.name) out.push({ termType: String(node.name.termType), value: String(node.name.value) });
+    for (const child of Object.values(op)) if (child && typeof child === 'object') serviceTargets(child, out);
+  }
+  return out;
+}
+
+function normaliseEndpoint(url: string): string | undefined {
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkServiceTarget(target: { termType: string; value: string }, allow: readonly string[]): void {
+  if (target.termType !== 'NamedNode') throw new QueryRefusal('service', 'SERVICE with a variable endpoint is refused: name the endpoint');
+  const url = normaliseEndpoint(target.value);
+  if (!url || !/^https?:$/.test(new URL(url).protocol)) throw new QueryRefusal('service', `SERVICE <${target.value}> is refused: only http(s) endpoints can be allowed, never file: or other schemes`);
+  const allowed = allow.map(normaliseEndpoint);
+  if (!allowed.includes(url)) {
+    const list = allow.length ? `allowed: ${allow.join(', ')}` : 'no SERVICE endpoint is allowed (the operator allows them with --allow-service URL)';
+    throw new QueryRefusal('service', `SERVICE <${target.value}> is refused: ${list}`);
+  }
+}
+
+/** Comunica context that backs up the guard: read-only, no file access, HTTP only to allowed endpoints. */
+export function safetyContext(policy: QueryPolicy, signal?: AbortSignal): Record<string, unknown> {
+  const allowed = (policy.allowService ?? []).map(normaliseEndpoint);
+  const guardedFetch: typeof fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const { origin, pathname } = new URL(url);
+    if (!allowed.includes(normaliseEndpoint(origin + pathname))) throw new QueryRefusal('service', `HTTP request to ${url} refused: not an allowed SERVICE endpoint`);
+    return fetch(input, init);
+  };
+  return {
+    readOnly: true,
+    serviceAllowFileTargets: false,
+    '@comunica/bus-dereference:blockFileAccess': true,
+    fetch: guardedFetch,
+    ...(policy.timeoutMs ? { httpTimeout: policy.timeoutMs } : {}),
+    ...(signal ? { httpAbortSignal: signal } : {}),
+  };
+}
+
+/** "Parse error on line 3 / snippet / ---^ / Expecting ... / but found: 'x'" made short, with line and column. */
+export function describeParseError(message: string): string {
+  const lines = message.split('\n');
+  const line = /line (\d+)/i.exec(lines[0] ?? '')?.[1];
+  const caretLine = lines.findIndex((l) => /^-*\^$/.test(l));
+  if (!line || caretLine < 1) return `syntax error: ${message}`;
+  const column = (lines[caretLine] as string).length;
+  const found = lines.find((l) => l.startsWith('but found'))?.replace(/^but found:?\s*/, '') ?? '';
+  const expected = lines.filter((l) => /^\s+\d+\. /.test(l)).map((l) => l.replace(/^\s+\d+\.\s*/, '').replace(/^\[(.*)\]$/, '$1'));
+  const expecting = expected.length ? `; expected ${expected.slice(0, 8).join(', ')}${expected.length > 8 ? `, ... (${expected.length} alternatives)` : ''}` : '';
+  const other = expected.length ? '' : lines.slice(caretLine + 1).filter((l) => !l.startsWith('but found')).join(' ').trim();
+  return `syntax error at line ${line}, column ${column}: found ${found || 'end of query'}${expecting}${other ? `; ${other}` : ''}\n${lines[caretLine - 1]}\n${lines[caretLine]}`;
+}
+
+const BOOLEAN_WRITERS: Record<string, (value: boolean) => string> = {
+  'text/csv': (value) => `_askResult\r\n${value}\r\n`,
+  'text/tab-separated-values': (value) => `?_askResult\n${value}\n`,
+  'application/sparql-results+xml': (value) => `<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n  <head/>\n  <boolean>${value}</boolean>\n</sparql>\n`,
+};
+
+export interface QueryRun {
+  form: QueryForm;
+  mediaType: string;
+  text: string;
+  /** Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned. */
+  rows: number;
+  /** True when the row cap cut the result. */
+  truncated: boolean;
+}
+
+/**
+ * Executes a prepared query and serializes the result in `mediaType`, within the policy's time
+ * limit and row cap. On timeout the caller gets a QueryRefusal, the result stream is destroyed and
+ * pending SERVICE requests are aborted; but Comunica 5 has no query-level cancellation, and
+ * operators that buffer (joins, aggregates, ORDER BY) may keep computing in this thread. That is
+ * why the server runs queries in worker threads and enforces the limit by terminating the worker.
+ */
+export async function executeQuery(prepared: PreparedQuery, store: Store, mediaType: string, policy: QueryPolicy = {}, unionDefaultGraph = true): Promise<QueryRun> {
+  const engine = await queryEngine();
+  const abort = new AbortController();
+  const streams: { destroy(cause?: Error): void }[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    if (!policy.timeoutMs) return;
+    timer = setTimeout(() => {
+      const error = new QueryRefusal('timeout', `query stopped after the time limit of ${policy.timeoutMs} ms`);
+      abort.abort(error);
+      for (const s of streams) s.destroy(error);
+      reject(error);
+    }, policy.timeoutMs);
+  });
+  timedOut.catch(() => undefined);
+  try {
+    const work = (async (): Promise<QueryRun> => {
+      const context = { sources: [store], unionDefaultGraph, ...safetyContext(policy, abort.signal) };
+      const result = await engine.query(prepared.algebra as never, context as never);
+      const cap = policy.maxRows ?? Number.POSITIVE_INFINITY;
+      let rows = 0;
+      let truncated = false;
+      let handle: unknown = result;
+      if (result.resultType === 'bindings' || result.resultType === 'quads') {
+        const source = await result.execute();
+        streams.push(source as never);
+        // take one more than the cap, so that a cut result can be told from one that fits exactly
+        const limited = (Number.isFinite(cap) ? source.take(cap + 1) : source).map((item: unknown) => {
+          if (++rows > cap) { truncated = true; rows = cap; return null; }
+          return item;
+        });
+        handle = { resultType: result.resultType, execute: async () => limited, metadata: () => result.metadata() };
+      }
+      // Boolean results Comunica 5.4 cannot write: SPARQL CSV/TSV define no boolean form (answered
+      // as Jena/Fuseki do), and its XML writer fails on booleans (it asks them for variables).
+      const booleanWriter = result.resultType === 'boolean' ? BOOLEAN_WRITERS[mediaType] : undefined;
+      if (result.resultType === 'boolean' && booleanWriter) {
+        return { form: prepared.form, mediaType, text: booleanWriter(await result.execute()), rows: 1, truncated: false };
+      }
+      const { data } = await engine.resultToString(handle as never, mediaType);
+      let text = '';
+      for await (const chunk of data as AsyncIterable<string | Buffer>) text += chunk.toString();
+      return { form: prepared.form, mediaType, text, rows, truncated };
+    })();
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

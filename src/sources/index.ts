@@ -7,6 +7,9 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { HubRecord } from '../model/record.js';
 import { readYamlRecords } from './yaml-record.js';
+import { readRegistryJson } from './registry-json.js';
+import { readEdihCsv, readEdihXlsx } from './edih.js';
+import { readCataloguePage } from './catalogue-page.js';
 
 export interface SourceFile {
   /** Path on disk. */
@@ -39,7 +42,14 @@ export function utf8(bytes: Buffer): string {
 export const READERS: Record<string, Reader> = {
   '.yaml': (bytes, file) => readYamlRecords(utf8(bytes), file.name),
   '.yml': (bytes, file) => readYamlRecords(utf8(bytes), file.name),
+  '.json': (bytes, file) => readRegistryJson(utf8(bytes), file),
+  '.xlsx': (bytes, file) => readEdihXlsx(bytes, file),
+  '.csv': (bytes, file) => readEdihCsv(utf8(bytes), file),
+  '.txt': (bytes, file) => readCataloguePage(utf8(bytes), file.name),
 };
+
+/** Extensions of prose pages, read after every other source (see readSources). */
+const PAGE_EXTENSIONS = new Set(['.txt']);
 
 /** Files below the given paths, in a stable order; hidden files and folders are skipped. */
 export function listSourceFiles(inputs: string[]): SourceFile[] {
@@ -80,7 +90,11 @@ export async function readSources(inputs: string[], options: ReadOptions = {}): 
     const reader = readers[extname(file.path).toLowerCase()];
     if (reader) pending.push({ file, reader });
   }
+  // Pages are read last: a page that a structured or curated record transcribes (source.document)
+  // is covered by that record and must not be extracted a second time.
+  pending.sort((a, b) => Number(PAGE_EXTENSIONS.has(extname(a.file.path).toLowerCase())) - Number(PAGE_EXTENSIONS.has(extname(b.file.path).toLowerCase())));
   for (const { file, reader } of pending) {
+    if (PAGE_EXTENSIONS.has(extname(file.path).toLowerCase()) && records.some((r) => r.source.document === basename(file.path) && r.source.file !== file.name)) continue;
     let bytes: Buffer;
     try {
       bytes = readFileSync(file.path);

@@ -32,3 +32,17 @@ export function loadShapes(base: string = DEFAULT_BASE, files: string[] = DATA_S
 export function listShapeFiles(dir: string = shapesDir()): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.ttl')).sort();
 }
+
+/** Our own DCAT-AP shapes for a publication's catalogue (catalog.ttl), written from the DCAT-AP 3.0.1 specification. */
+export const CATALOG_SHAPE_FILES = ['catalog.ttl', 'catalog-recommended.ttl'];
+
+export function loadCatalogShapes(dir: string = shapesDir()): Store {
+  return loadShapes(DEFAULT_BASE, CATALOG_SHAPE_FILES, dir);
+}
+
+/** The official DCAT-AP 3.0.1 shapes (SEMIC), read in place: the core set (Violation) or the recommended one (Warning). */
+export const OFFICIAL_DCAT_AP_FILES = { core: ['shapes.ttl', 'range.ttl', 'mdr-vocabularies.shape.ttl'], recommended: ['shapes_recommended.ttl'] } as const;
+
+export function loadOfficialDcatApShapes(dir: string, set: keyof typeof OFFICIAL_DCAT_AP_FILES = 'core'): Store {
+  return loadShapes(DEFAULT_BASE, [...OFFICIAL_DCAT_AP_FILES[set]], dir);
+}

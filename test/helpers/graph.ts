@@ -3,9 +3,15 @@ import { Parser, type Quad } from 'n3';
 import jsonld from 'jsonld';
 import { tripleToNt } from '../../src/publish/serialize.js';
 import { offlineDocumentLoader } from '../../src/publish/jsonld-loader.js';
+import { parseRdfXml } from '../../src/publish/rdfxml.js';
 
 export function parseRdf(text: string, format: 'text/turtle' | 'application/n-triples' | 'application/n-quads'): Quad[] {
   return new Parser({ format }).parse(text);
+}
+
+/** RDF/XML through rdflib's parser (the writer is rdflib's too, so the check is a round trip). */
+export function parseRdfXmlText(text: string): Quad[] {
+  return parseRdfXml(text);
 }
 
 export async function parseJsonLd(text: string): Promise<Quad[]> {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Parser, DataFactory } from 'n3';
 import { IriMinter, isSafeIri, normaliseWebsite, slugify } from '../../src/map/iri.js';
-import { toNTriples, toTurtle } from '../../src/publish/serialize.js';
+import { toJsonLd, toNTriples, toTurtle } from '../../src/publish/serialize.js';
+import { parseJsonLd } from '../helpers/graph.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -46,5 +47,16 @@ describe('map/iri', function () {
         assert.equal(back[0]!.object.value, s);
       }
     }), { numRuns: 300 });
+  });
+
+  it('map/iri/any literal and minted IRI survive JSON-LD unchanged (property)', async function () {
+    const minter = new IriMinter('https://w3id.org/dih/');
+    await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary' }).filter((s) => s.isWellFormed()), async (s) => {
+      const q = quad(namedNode(minter.org(s)), namedNode('http://www.w3.org/2004/02/skos/core#prefLabel'), literal(s, 'en'));
+      const back = await parseJsonLd(await toJsonLd([q]));
+      assert.equal(back.length, 1);
+      assert.equal(back[0]!.subject.value, minter.org(s));
+      assert.equal(back[0]!.object.value, s);
+    }), { numRuns: 100 });
   });
 });

@@ -49,6 +49,9 @@ describe('publish/serializations', function () {
   it('publish/rebuild from the same input is byte-identical', async function () {
     const again = join(tempDir(), 'dist');
     await build([SOURCES], { out: again });
-    for (const f of readdirSync(dir).sort()) assert.equal(readFileSync(join(again, f), 'utf8'), read(f), f);
+    // Every file, those in sub-folders (the HTML site's hub/ and ontology/) included.
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+    assert.ok(files.length > 5, files.join(', '));
+    for (const f of files) assert.equal(readFileSync(join(again, f), 'utf8'), read(f), f);
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * Load test of `dih-ld serve` on 127.0.0.1 with autocannon: requests/s and p50/p99 latency for
+ * each named query of queries/, 50 concurrent clients, a bounded time per query. Baseline: the
+ * same queries against an Oxigraph store (the `oxigraph` npm package) loaded with the same
+ * dih.nq, behind a minimal node:http SPARQL GET handler, measured in the same run.
+ *
+ * Our server is measured twice: with its result cache off (every request runs the query in a
+ * worker) and on (the default: a read-only graph gives the same bytes for the same query).
+ *
+ * Data: DIH_SERVE_BENCH_DATA=<publication folder> (e.g. a build of the registries' exports);
+ * without it, the example sources are built into a temporary folder.
+ * Time per query and configuration: DIH_SERVE_BENCH_SECONDS (default 3).
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import oxigraph from 'oxigraph';
+import { build } from '../src/pipeline.js';
+import { startServer } from '../src/serve/server.js';
+import { namedQueries } from '../src/serve/query-page.js';
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface AutocannonResult { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number }
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<AutocannonResult>;
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.DIH_SERVE_BENCH_SECONDS ?? 3);
+const ACCEPT = 'application/sparql-results+json';
+
+interface Figures { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
+
+async function load(url: string): Promise<Figures> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { accept: ACCEPT } });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total };
+}
+
+/** The baseline endpoint: Oxigraph in-process, answering GET ?query= as SPARQL JSON. */
+async function oxigraphEndpoint(nquads: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const store = new oxigraph.Store();
+  store.load(nquads, { format: 'application/n-quads' });
+  const server = createServer((req, res) => {
+    const query = new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '';
+    try {
+      const body = store.query(query, { results_format: 'json', use_default_graph_as_union: true }) as string;
+      res.writeHead(200, { 'content-type': ACCEPT }).end(body);
+    } catch (err) {
+      res.writeHead(400).end((err as Error).message);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sparql`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+let data = process.env.DIH_SERVE_BENCH_DATA;
+if (!data) {
+  data = join(mkdtempSync(join(tmpdir(), 'dih-bench-serve-')), 'dist');
+  await build([join(import.meta.dirname ?? '.', '..', 'sources')], { out: data });
+  console.log('data: the example sources (set DIH_SERVE_BENCH_DATA to a build of the registries for the merged graph)');
+}
+const nquads = readFileSync(join(data, 'dih.nq'), 'utf8');
+console.log(`data: ${data} (${nquads.split('\n').filter(Boolean).length} quads); ${CONNECTIONS} connections, ${SECONDS} s per query and endpoint`);
+
+const queries = namedQueries();
+const baseline = await oxigraphEndpoint(nquads);
+const uncached = await startServer({ data, port: 0, cache: false });
+const cached = await startServer({ data, port: 0 });
+const rows: string[] = [];
+const fmt = (f: Figures): string => `${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(5)} ms  errors ${f.errors + f.non2xx}`;
+let totalErrors = 0;
+try {
+  for (const [name, text] of Object.entries(queries)) {
+    const q = `?query=${encodeURIComponent(text)}`;
+    const ours = await load(`${uncached.url}/sparql${q}`);
+    const ourCached = await load(`${cached.url}/sparql${q}`);
+    const oxi = await load(`${baseline.url}${q}`);
+    totalErrors += ours.errors + ours.non2xx + ourCached.errors + ourCached.non2xx;
+    rows.push(`${name}\n  dih-ld serve, no cache: ${fmt(ours)}\n  dih-ld serve, cached:   ${fmt(ourCached)}\n  oxigraph baseline:      ${fmt(oxi)}\n  ratio p50 (no cache / oxigraph): ${(ours.p50 / Math.max(oxi.p50, 1)).toFixed(1)}x, req/s oxigraph / ours: ${(oxi.rps / Math.max(ours.rps, 1)).toFixed(1)}x`);
+    console.log(rows[rows.length - 1]);
+  }
+} finally {
+  await Promise.all([uncached.close(), cached.close(), baseline.close()]);
+}
+console.log(`errors under ${CONNECTIONS} concurrent clients (dih-ld serve, both configurations): ${totalErrors}`);

@@ -1,0 +1,134 @@
+/**
+ * What a person compares when deciding whether two registry records describe one hub, computed once
+ * per record: web host and registrable domain, name words and acronyms, city and street words,
+ * country, description words. Keys are accent-insensitive and tolerate letters a harvester dropped.
+ */
+import type { HubRecord } from '../model/record.js';
+import { normaliseWebsite } from '../map/iri.js';
+import { foldKey } from '../sources/cleaning.js';
+
+export interface RecordFeatures {
+  /** `registry/id`, unique in a build. */
+  key: string;
+  index: number;
+  registry: string;
+  /** Records of one registry never describe one hub twice unless the evidence is direct. */
+  registryIdentifier?: string;
+  name: string;
+  names: string[];
+  country?: string;
+  /** Host without `www.`, e.g. `dih.produtech.org`. */
+  host?: string;
+  /** Host plus the first path segment, for hubs that are a page of their host's site. */
+  site?: string;
+  /** Registrable domain (`produtech.org`, `unina.it`, `ac.uk` aware). */
+  domain?: string;
+  /** Distinctive words of the names (generic words such as "digital", "hub" removed). */
+  nameWords: Set<string>;
+  /** Acronyms and short names: explicit short names, parenthesised and upper-case words. */
+  acronyms: Set<string>;
+  /** Words of the city and of the street, when the record has an address. */
+  cityWords: Set<string>;
+  addressWords: Set<string>;
+  /** Words of the country as the address writes it ("portugal"), not evidence of a street. */
+  countryWords: Set<string>;
+  /** Description words, for a TF-IDF cosine. */
+  descriptionWords: Map<string, number>;
+}
+
+/** Words that every hub name uses: no evidence of identity. */
+const GENERIC = new Set(('digital innovation hub hubs dih edih european europe eu the of for and in on at de del della di des du la le el en et y und fur für das der die i d a an to by '
+  + 'center centre centro zentrum centrum platform network cluster regional national industry industrial industria 4 0 40 smart technology technologies tech technological '
+  + 'association foundation institute university universidad universita universite university research development competence excellence transformation digitalisation digitalization '
+  + 'innovative innovazione innovacion innovation sme smes business ecosystem services service company companies lab labs agency park science').split(' '));
+
+/** Second-level labels under which registrable domains sit one level deeper (ac.uk, com.pt...). */
+const SECOND_LEVEL = new Set(['ac', 'co', 'com', 'org', 'net', 'gov', 'edu', 'gv', 'or', 'ne']);
+
+/** Hosts that serve many unrelated sites: a shared one says nothing about identity. */
+export const PLATFORM_DOMAINS = new Set(['gmail.com', 'wixsite.com', 'wordpress.com', 'google.com', 'sites.google.com', 'linkedin.com', 'facebook.com', 'twitter.com', 'europa.eu', 'github.io', 'blogspot.com', 'jimdo.com', 'weebly.com', 'webnode.com']);
+
+export function registrableDomain(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length <= 2) return labels.join('.');
+  const take = SECOND_LEVEL.has(labels[labels.length - 2] as string) ? 3 : 2;
+  return labels.slice(-take).join('.');
+}
+
+/** Lower-case words with accents folded and non-ASCII letters dropped (harvest-stripped spellings compare equal). */
+export function words(text: string): string[] {
+  return foldKey(text.normalize('NFC').replace(/[^\u0000-\u007f]/gu, '')).split(' ').filter(Boolean);
+}
+
+function acronymsOf(names: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    for (const m of n.matchAll(/\(([^)]{2,20})\)/g)) out.add(foldKey(m[1] as string).replace(/ /g, ''));
+    for (const w of n.split(/[\s,;:/()–-]+/)) {
+      const letters = w.replace(/[^\p{L}\p{N}]/gu, '');
+      // Upper-case words (PRODUTECH, DIGIT) and mixed-case coinages (AgrotechDIH, DATAlife).
+      if (letters.length >= 3 && (/^[\p{Lu}\p{N}]+$/u.test(letters) || (/^\p{Lu}/u.test(letters) && /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u.test(letters)))) {
+        const k = foldKey(letters).replace(/ /g, '');
+        out.add(k);
+        const bare = k.replace(/^e?dih|e?dih$/g, '');
+        if (bare.length >= 3) out.add(bare);
+      }
+    }
+  }
+  for (const generic of ['dih', 'edih', 'hub', 'eu', 'sme', 'smes', 'ict', 'iot', 'ai']) out.delete(generic);
+  return out;
+}
+
+function siteOf(homepage: string | undefined): { host?: string; site?: string; domain?: string } {
+  if (!homepage) return {};
+  const url = normaliseWebsite(homepage).url;
+  if (!url) return {};
+  const u = new URL(url);
+  const host = u.hostname.toLowerCase().replace(/^www\d?\./, '');
+  const first = u.pathname.split('/').filter(Boolean)[0]?.toLowerCase();
+  // Language folders (/en, /de) and index pages are not a different site.
+  const meaningful = first && !/^([a-z]{2}(-[a-z]{2})?|index\.\w+|home)$/.test(first) ? first : undefined;
+  return { host, site: meaningful ? `${host}/${meaningful}` : host, domain: registrableDomain(host) };
+}
+
+const STOP_DESCRIPTION = new Set('with from that this which their they have will been also into more such other through about these were well what your while where over under both each only them than very most within between across'.split(' '));
+
+export function recordFeatures(record: HubRecord, index: number): RecordFeatures {
+  const hub = record.entities.find((e) => e.key === record.hub) ?? record.entities[0];
+  const name = hub?.name ?? '';
+  const names = [name, ...(hub?.altNames ?? [])].filter(Boolean);
+  const nameWords = new Set(names.flatMap(words).filter((w) => w.length >= 3 && !GENERIC.has(w)));
+  const address = hub?.address;
+  const cityWords = new Set(address?.locality ? words(address.locality) : cityFromFull(address?.full));
+  const addressWords = new Set(words([address?.street, address?.full].filter(Boolean).join(' ')).filter((w) => w.length >= 3 || /\d/.test(w)));
+  const descriptionWords = new Map<string, number>();
+  for (const w of words(hub?.description ?? '')) {
+    if (w.length < 4 || STOP_DESCRIPTION.has(w) || /^\d+$/.test(w)) continue;
+    descriptionWords.set(w, (descriptionWords.get(w) ?? 0) + 1);
+  }
+  const f: RecordFeatures = {
+    key: `${record.source.registry}/${record.source.id}`,
+    index,
+    registry: record.source.registry,
+    name,
+    names,
+    nameWords,
+    acronyms: acronymsOf(names),
+    cityWords,
+    addressWords,
+    countryWords: new Set(words(address?.country ?? '')),
+    descriptionWords,
+    ...siteOf(hub?.homepage),
+  };
+  if (record.source.identifier?.startsWith('urn:')) f.registryIdentifier = record.source.identifier;
+  if (hub?.country && /^[A-Z0-9]{3}$/.test(hub.country)) f.country = hub.country;
+  return f;
+}
+
+/** The city of a one-line address "street, postcode City Province, Country": words of the part before the country, without codes. */
+function cityFromFull(full: string | undefined): string[] {
+  if (!full) return [];
+  const parts = full.split(',').map((p) => p.trim()).filter(Boolean);
+  const beforeCountry = parts.length >= 2 ? parts[parts.length - 2] : parts[0];
+  return words(beforeCountry ?? '').filter((w) => !/\d/.test(w) && w.length >= 3);
+}

@@ -1,0 +1,30 @@
+/**
+ * merge: records of several sources -> one canonical hub per real hub, linked to every source
+ * record, with the conflicts between them. Each source record keeps its own named graph; the
+ * merged view is added next to them (graph `{base}merged`), never instead of them.
+ */
+import type { Quad } from 'n3';
+import type { HubRecord } from '../model/record.js';
+import { IriMinter } from '../map/iri.js';
+import type { ConceptIndex } from '../vocab/concepts.js';
+import { resolve } from './resolve.js';
+import { canonicalHubs, type CanonicalHub, type Conflict } from './hubs.js';
+import { conflictsCsv, linksCsv, mergeQuads } from './publish.js';
+
+export interface MergeResult {
+  hubs: CanonicalHub[];
+  conflicts: Conflict[];
+  quads: Quad[];
+  /** links.csv and conflicts.csv, by file name. */
+  files: Map<string, string>;
+  candidatePairs: number;
+}
+
+export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base: string, onProgress?: (done: number, total: number) => void): MergeResult {
+  const resolution = resolve(records, onProgress);
+  const { hubs, conflicts } = canonicalHubs(records, resolution, new IriMinter(base), concepts);
+  const files = new Map<string, string>([['links.csv', linksCsv(hubs)], ['conflicts.csv', conflictsCsv(conflicts)]]);
+  return { hubs, conflicts, quads: mergeQuads(hubs, conflicts, base), files, candidatePairs: resolution.candidatePairs };
+}
+
+export type { CanonicalHub, Conflict, Link } from './hubs.js';

@@ -1,0 +1,21 @@
+/**
+ * The RDF dataset of one protocol request. Without `default-graph-uri`/`named-graph-uri` the
+ * loaded store is used as it is, with the union of its graphs as default graph. With them, a view
+ * is built (SPARQL 1.1 Protocol §2.1.4): the named default graphs merged into the default graph,
+ * the named graphs kept under their names, nothing else.
+ */
+import { DataFactory, Store } from 'n3';
+
+export interface DatasetRequest { defaultGraphs: string[]; namedGraphs: string[] }
+
+export function datasetView(store: Store, request: DatasetRequest): { store: Store; unionDefaultGraph: boolean } {
+  if (!request.defaultGraphs.length && !request.namedGraphs.length) return { store, unionDefaultGraph: true };
+  const view = new Store();
+  for (const g of new Set(request.defaultGraphs)) {
+    for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) view.addQuad(q.subject, q.predicate, q.object, DataFactory.defaultGraph());
+  }
+  for (const g of new Set(request.namedGraphs)) {
+    for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) view.addQuad(q);
+  }
+  return { store: view, unionDefaultGraph: false };
+}

@@ -1,0 +1,40 @@
+/**
+ * A query worker: holds its own copy of the graph (parsed once, from the bytes the main thread
+ * read at start) and runs one query at a time. Running queries in workers is what makes the time
+ * limit real: Comunica has no query-level cancellation, so a query past its limit is stopped by
+ * terminating its worker, and the server's main thread never runs a query at all.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Parser, Store } from 'n3';
+import { executeQuery, prepareQuery, QueryRefusal, type PreparedQuery, type QueryPolicy } from '../query/engine.js';
+import { datasetView, type DatasetRequest } from './dataset.js';
+
+export interface WorkerJob { id: number; query: string; mediaType: string; dataset: DatasetRequest; policy: QueryPolicy }
+export type WorkerReply =
+  | { id: number; ok: true; text: string; rows: number; truncated: boolean }
+  | { id: number; ok: false; kind: string; message: string };
+
+const { graph } = workerData as { graph: SharedArrayBuffer };
+const store = new Store(new Parser({ format: 'application/n-quads' }).parse(Buffer.from(graph).toString('utf8')));
+
+/** Parsed queries by text (the policy is fixed for the worker's life): a repeated query is not parsed again. */
+const parsedQueries = new Map<string, PreparedQuery>();
+
+parentPort?.on('message', (job: WorkerJob) => {
+  void (async (): Promise<WorkerReply> => {
+    try {
+      const prepared = parsedQueries.get(job.query) ?? (await prepareQuery(job.query, job.policy));
+      parsedQueries.set(job.query, prepared);
+      if (parsedQueries.size > 200) parsedQueries.delete(parsedQueries.keys().next().value as string);
+      const view = datasetView(store, job.dataset);
+      const run = await executeQuery(prepared, view.store, job.mediaType, job.policy, view.unionDefaultGraph);
+      return { id: job.id, ok: true, text: run.text, rows: run.rows, truncated: run.truncated };
+    } catch (err) {
+      return { id: job.id, ok: false, kind: err instanceof QueryRefusal ? err.kind : 'error', message: (err as Error).message };
+    }
+  })().then((reply) => parentPort?.postMessage(reply));
+});
+// Load and warm Comunica before taking work: its first import costs seconds, which must not
+// count against the first query's time limit.
+await prepareQuery('ASK {}');
+parentPort?.postMessage({ ready: true });

@@ -1,0 +1,46 @@
+/**
+ * The `.json` reader: recognises what a JSON file is and hands it to the reader of that format.
+ * An array of NGSI-LD entities (the JRC DIH Tool harvest), one NGSI-LD entity, a GeoJSON Feature or
+ * FeatureCollection of the JRC API; any other JSON is reported as such, not guessed at.
+ */
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { HubRecord } from '../model/record.js';
+import { readJrcEntities } from './jrc.js';
+import { readJrcFeature } from './jrc-feature.js';
+import type { ReaderResult, SourceFile } from './index.js';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNgsiLd = (v: unknown): boolean => isObject(v) && typeof v.id === 'string' && v.id.startsWith('urn:ngsi-ld:');
+
+function features(list: unknown[], file: string): ReaderResult {
+  const records: HubRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  list.forEach((f, i) => {
+    const out = readJrcFeature(f, i, file);
+    if (out.record) records.push(out.record);
+    diagnostics.push(...out.diagnostics);
+  });
+  return { records, diagnostics };
+}
+
+export function readRegistryJson(text: string, file: SourceFile): ReaderResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    return { records: [], diagnostics: [{ severity: 'error', file: file.name, ...(line ? { line } : {}), message: `JSON: ${msg}` }] };
+  }
+  if (Array.isArray(data)) {
+    if (data.length && !data.some(isNgsiLd)) return { records: [], diagnostics: [{ severity: 'error', file: file.name, message: 'a JSON array, but none of its items is an NGSI-LD entity (an object with an id urn:ngsi-ld:...); file not read' }] };
+    return readJrcEntities(data, file.name);
+  }
+  if (isObject(data) && data.type === 'Feature') return features([data], file.name);
+  if (isObject(data) && data.type === 'FeatureCollection' && Array.isArray(data.features)) return features(data.features, file.name);
+  if (isNgsiLd(data)) return readJrcEntities([data], file.name);
+  const what = isObject(data) ? `an object with keys ${Object.keys(data).slice(0, 5).join(', ') || '(none)'}` : typeof data;
+  return { records: [], diagnostics: [{ severity: 'error', file: file.name, message: `JSON is neither an array of NGSI-LD entities nor a GeoJSON Feature of the JRC DIH Tool (got ${what}); file not read` }] };
+}

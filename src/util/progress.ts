@@ -1,0 +1,48 @@
+/**
+ * Progress of long reads and merges, on stderr. On a terminal it redraws one line; elsewhere (CI
+ * logs, pipes) it writes a line at most once a second, and only once a step has run for a second,
+ * so short builds and tests stay quiet.
+ */
+export interface Progress {
+  update(done: number, total: number): void;
+  done(): void;
+}
+
+export interface ProgressOptions {
+  stream?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Milliseconds before anything is written when the stream is not a terminal. */
+  quietFor?: number;
+  now?: () => number;
+}
+
+export function progress(label: string, options: ProgressOptions = {}): Progress {
+  const stream = options.stream ?? process.stderr;
+  const now = options.now ?? (() => performance.now());
+  const tty = !!stream.isTTY;
+  const start = now();
+  const quietFor = options.quietFor ?? 1000;
+  let lastWrite = -Infinity;
+  let wrote = false;
+  const bar = (done: number, total: number): string => {
+    const width = 24;
+    const filled = total > 0 ? Math.round((done / total) * width) : 0;
+    return `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+  };
+  return {
+    update(done, total) {
+      const t = now();
+      if (tty) {
+        if (t - lastWrite < 50) return;
+        stream.write(`\r${bar(done, total)}`);
+      } else {
+        if (t - start < quietFor || t - lastWrite < 1000) return;
+        stream.write(`${bar(done, total)}\n`);
+      }
+      lastWrite = t;
+      wrote = true;
+    },
+    done() {
+      if (tty && wrote) stream.write(`\r${' '.repeat(label.length + 40)}\r`);
+    },
+  };
+}

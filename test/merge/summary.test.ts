@@ -1,0 +1,46 @@
+/** The end-of-build summary and the progress indication. */
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { unmappedLabels } from '../../src/merge/summary.js';
+import { progress } from '../../src/util/progress.js';
+
+function sink(isTTY: boolean): Writable & { isTTY: boolean; text: string } {
+  const s = new Writable({ write(chunk, _enc, done) { s.text += String(chunk); done(); } }) as Writable & { isTTY: boolean; text: string };
+  s.text = '';
+  s.isTTY = isTTY;
+  return s;
+}
+
+describe('merge/summary', function () {
+  it('merge/summary lists each unmapped label once, by scheme', function () {
+    const d = (message: string) => ({ severity: 'warning' as const, file: 'f', message });
+    const out = unmappedLabels([d('no sector concept has the label "Basket weaving"; kept as a plain literal'), d('no sector concept has the label "Basket weaving"; kept as a plain literal'), d('no technology concept has the label "Telepathy"; kept'), d('something else')]);
+    assert.deepEqual([...out], [['sector', ['Basket weaving']], ['technology', ['Telepathy']]]);
+  });
+
+  it('util/progress stays quiet off a terminal during the first second, then writes at most a line a second', function () {
+    let now = 0;
+    const stream = sink(false);
+    const p = progress('merging', { stream, now: () => now });
+    p.update(1, 10);
+    now = 500;
+    p.update(2, 10);
+    assert.equal(stream.text, '');
+    now = 1500;
+    p.update(3, 10);
+    now = 1600;
+    p.update(4, 10);
+    assert.equal(stream.text, 'merging [#######.................] 3/10\n');
+  });
+
+  it('util/progress redraws one line on a terminal and clears it when done', function () {
+    let now = 0;
+    const stream = sink(true);
+    const p = progress('reading', { stream, now: () => now });
+    p.update(5, 10);
+    now = 100;
+    p.update(10, 10);
+    p.done();
+    assert.ok(stream.text.startsWith('\rreading [############............] 5/10\rreading [########################] 10/10\r'));
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Atomic publication and determinism: a killed build leaves the previous publication intact and
+ * no temporary files; the order of the inputs does not change a byte of the output.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { CLI, SOURCES, tempDir } from '../helpers/paths.js';
+
+/** Every file below `dir`, as sorted relative paths. */
+function listFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+/** A multi-record YAML file big enough that a build runs for a few seconds. */
+function bigSource(dir: string, records: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < records; i++) {
+    docs.push(`source: {registry: synthetic, id: r${i}}\nhub: h\nentities:\n  h: {kind: hub, name: Synthetic Hub ${i}, status: fully operational, country: PRT, sectors: [cork, metalworking]}\n  o: {name: Synthetic Host ${i}, types: [university]}\nrelations:\n  - [o, hosts, h]\n`);
+  }
+  const file = join(dir, 'big.yaml');
+  writeFileSync(file, docs.join('---\n'));
+  return file;
+}
+
+describe('publish/atomic', function () {
+  it('publish/atomic: a build killed with SIGKILL leaves the previous dist/ intact and no temporary files', async function () {
+    const dir = tempDir();
+    const out = join(dir, 'dist');
+    assert.equal(runCli(['build', SOURCES, '--out', out]).status, 0);
+    const before = Object.fromEntries(listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const big = bigSource(dir, 4000);
+    const child = spawn(process.execPath, [CLI, 'build', big, '--out', out], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(child.exitCode, null, 'the build was still running when killed');
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const after = Object.fromEntries(listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    assert.deepEqual(Object.keys(after), Object.keys(before));
+    for (const f of Object.keys(before)) assert.equal(after[f], before[f], f);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.dist')), [], 'no temporary folders beside dist/');
+  });
+
+  it('publish/determinism: input order does not change a byte of the output', function () {
+    const dir = tempDir();
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    mkdirSync(a);
+    mkdirSync(b);
+    const one = 'source: {registry: s, id: one}\nhub: h\nentities: {h: {kind: hub, name: Hub One, status: in preparation, country: ESP}}\n';
+    const two = 'source: {registry: s, id: two}\nhub: h\nentities: {h: {kind: hub, name: Hub Two, status: fully operational, country: ITA}}\n';
+    writeFileSync(join(a, '1.yaml'), one);
+    writeFileSync(join(a, '2.yaml'), two);
+    // The same files written in the other order (so the file system lists them differently), and
+    // the arguments given in reverse order.
+    writeFileSync(join(b, '2.yaml'), two);
+    writeFileSync(join(b, '1.yaml'), one);
+    assert.equal(runCli(['build', join(a, '1.yaml'), join(a, '2.yaml'), SOURCES, '--out', join(dir, 'out-a')]).status, 0);
+    assert.equal(runCli(['build', SOURCES, join(b, '2.yaml'), join(b, '1.yaml'), '--out', join(dir, 'out-b')]).status, 0);
+    const files = listFiles(join(dir, 'out-a'));
+    assert.deepEqual(listFiles(join(dir, 'out-b')), files);
+    for (const f of files) assert.ok(readFileSync(join(dir, 'out-a', f)).equals(readFileSync(join(dir, 'out-b', f))), f);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * dih-ld push against a real Virtuoso started by the test on 127.0.0.1 (test/push/virtuoso.ts):
+ * every named graph lands and is counted, pushing twice changes nothing, and rejected or broken
+ * uploads are reported graph by graph.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { build } from '../../src/pipeline.js';
+import { publicationGraphs } from '../../src/push/graphs.js';
+import { countTriples, pushGraphs } from '../../src/push/graph-store.js';
+import { AuthenticatingFetcher, parseChallenge } from '../../src/push/http-auth.js';
+import { runCli } from '../helpers/cli.js';
+import { SOURCES, tempDir } from '../helpers/paths.js';
+import { VirtuosoInstance } from './virtuoso.js';
+
+describe('push/virtuoso', function () {
+  this.timeout(180_000);
+  let virtuoso: VirtuosoInstance;
+  let dist: string;
+  before(async function () {
+    dist = join(tempDir(), 'dist');
+    await build([SOURCES], { out: dist });
+    virtuoso = await VirtuosoInstance.start();
+  });
+  after(async function () {
+    await virtuoso?.stop();
+  });
+
+  it('push/virtuoso puts every named graph of the publication and counts the same triples back', async function () {
+    const graphs = publicationGraphs(dist, 'https://w3id.org/dih/');
+    assert.ok(graphs.some((g) => g.graph === 'https://w3id.org/dih/source/produtech/produtech-dih-national-platform'));
+    assert.ok(graphs.some((g) => g.graph === 'https://w3id.org/dih/catalog'));
+    const report = await pushGraphs(graphs, { graphStore: virtuoso.graphStore, credentials: { user: 'dba', password: virtuoso.password } });
+    assert.equal(report.failed, 0, JSON.stringify(report.graphs, null, 1));
+    for (const r of report.graphs) assert.equal(r.counted, r.sent, r.graph);
+  });
+
+  it('push/virtuoso pushing twice leaves the same triple count in every graph', async function () {
+    const graphs = publicationGraphs(dist, 'https://w3id.org/dih/');
+    const credentials = { user: 'dba', password: virtuoso.password };
+    await pushGraphs(graphs, { graphStore: virtuoso.graphStore, credentials });
+    const fetcher = new AuthenticatingFetcher(credentials);
+    const first = await Promise.all(graphs.map((g) => countTriples(fetcher, virtuoso.sparql, g.graph)));
+    const again = await pushGraphs(graphs, { graphStore: virtuoso.graphStore, credentials });
+    assert.equal(again.failed, 0);
+    const second = await Promise.all(graphs.map((g) => countTriples(fetcher, virtuoso.sparql, g.graph)));
+    assert.deepEqual(second, first);
+    assert.deepEqual(second, graphs.map((g) => g.triples));
+  });
+
+  it('push/virtuoso CLI: dih-ld push dist --graph-store ... --user dba --password ... exits 0 and lists each graph', function () {
+    const r = runCli(['push', dist, '--graph-store', virtuoso.graphStore, '--user', 'dba', '--password', virtuoso.password]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^ok {3}https:\/\/w3id\.org\/dih\/source\/produtech\/produtech-dih-national-platform: landed, \d+ triples sent, HTTP 20\d, \d+ in store$/m);
+    assert.match(r.stdout, /(\d+) of \1 graph\(s\) landed/);
+  });
+
+  it('push/virtuoso CLI: a wrong password is reported for every graph, exit 1, nothing claimed to have landed', function () {
+    const r = runCli(['push', dist, '--graph-store', virtuoso.graphStore, '--user', 'dba', '--password', 'not-the-password']);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^FAIL https:\/\/w3id\.org\/dih\/catalog: rejected, \d+ triples sent, HTTP 401/m);
+    assert.match(r.stdout, /^0 of \d+ graph\(s\) landed/m);
+    assert.match(r.stdout, /graphs NOT in the store as published: .*produtech-dih-national-platform/);
+  });
+
+  it('push/virtuoso a user without the right to write graphs is rejected and reported', async function () {
+    virtuoso.createReadOnlyUser('reader', 'readerpw');
+    const graphs = publicationGraphs(dist, 'https://w3id.org/dih/').slice(0, 1);
+    const report = await pushGraphs(graphs, { graphStore: virtuoso.graphStore, credentials: { user: 'reader', password: 'readerpw' } });
+    assert.equal(report.landed, 0);
+    assert.equal(report.graphs[0]?.outcome, 'rejected', JSON.stringify(report.graphs));
+    assert.ok((report.graphs[0]?.status ?? 0) >= 400, JSON.stringify(report.graphs));
+  });
+
+  it('push/virtuoso a graph the store cannot parse fails alone; the good graph next to it lands', async function () {
+    const good = { graph: 'https://example.org/test/good', ntriples: '<https://example.org/a> <https://example.org/p> "x" .\n', triples: 1, from: 'test' };
+    // breaks: an unterminated literal, which the store must refuse
+    const broken = { graph: 'https://example.org/test/broken', ntriples: '<https://example.org/a> <https://example.org/p> "x .\n', triples: 1, from: 'test' };
+    const report = await pushGraphs([broken, good], { graphStore: virtuoso.graphStore, credentials: { user: 'dba', password: virtuoso.password } });
+    const byGraph = new Map(report.graphs.map((r) => [r.graph, r]));
+    assert.equal(byGraph.get(good.graph)?.outcome, 'landed');
+    assert.notEqual(byGraph.get(broken.graph)?.outcome, 'landed', JSON.stringify(report.graphs));
+    assert.ok(byGraph.get(broken.graph)?.message, 'the failure says why');
+    assert.equal(report.landed, 1);
+  });
+});
+
+describe('push/http-auth', function () {
+  it('push/http-auth reads Virtuoso\'s Digest challenge and a Basic one', function () {
+    const digest = parseChallenge('Digest realm="SPARQL", domain="/sparql-graph-crud-auth", nonce="84175779021ac7e4", opaque="5ebe2294", stale="false", qop="auth", algorithm="MD5"');
+    assert.deepEqual(digest, { scheme: 'digest', realm: 'SPARQL', nonce: '84175779021ac7e4', opaque: '5ebe2294', qop: 'auth', algorithm: 'MD5', nc: 0 });
+    assert.deepEqual(parseChallenge('Basic realm="SPARQL"'), { scheme: 'basic' });
+    assert.equal(parseChallenge('Bearer realm="x"'), undefined);
+  });
+});
