@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../model/diagnostics.js';
 import { readCataloguePage, pageRegistry } from '../sources/catalogue-page.js';
 import { recordToYaml } from '../extract/to-yaml.js';
-import { utf8 } from '../sources/index.js';
+import { decodeText } from '../sources/index.js';
 import { asUsage, UsageError } from './args.js';
 
 export async function extractCommand(args: string[]): Promise<number> {
@@ -14,15 +14,22 @@ export async function extractCommand(args: string[]): Promise<number> {
   let failed = 0;
   const docs: string[] = [];
   for (const path of positionals) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = utf8(readFileSync(path));
+      bytes = readFileSync(path);
     } catch (err) {
       process.stderr.write(`dih-ld: ${path}: cannot read: ${(err as Error).message}\n`);
       failed++;
       continue;
     }
     const name = path.split(/[\\/]/).slice(-2).join('/');
+    const decoded = decodeText(bytes, { path, name: basename(path) });
+    for (const d of decoded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (decoded.text === undefined) {
+      failed++;
+      continue;
+    }
+    const text = decoded.text;
     const { records, diagnostics } = readCataloguePage(text, pageRegistry(name) === 'page' ? basename(path) : name, values.base);
     for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     if (!records.length) failed++;

@@ -144,14 +144,22 @@ export function readEdihCsv(text: string, file: SourceFile): ReaderResult {
   try {
     parsed = parse(text, { bom: true, relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as typeof parsed;
   } catch (err) {
+    // An unclosed quote swallows the rest of the file; the rows before it are still good.
     const e = err as Error & { lines?: number };
-    return { records: [], diagnostics: [{ severity: 'error', file: file.name, ...(e.lines ? { line: e.lines } : {}), message: `CSV: ${e.message}` }] };
+    const opened = /opening quote at line (\d+)/.exec(e.message)?.[1];
+    const stop = opened ? Number(opened) : e.lines;
+    const problem: Diagnostic = { severity: 'error', file: file.name, ...(stop ? { line: stop } : {}), message: `CSV: ${e.message}; rows from this line on are not read` };
+    const before = stop && stop > 1 ? text.split('\n').slice(0, stop - 1).join('\n') : '';
+    if (!before || before.length >= text.length) return { records: [], diagnostics: [problem] };
+    const partial = readEdihCsv(before, file);
+    return { records: partial.records, diagnostics: [...partial.diagnostics, problem] };
   }
   const [head, ...body] = parsed;
   if (!head) return { records: [], diagnostics: [{ severity: 'error', file: file.name, message: 'empty CSV file' }] };
   const header = head.record.map((h) => h.trim());
   // csv-parse reports the line a record ends on; the record starts after the previous one ended.
   let previousEnd = head.info.lines;
+  const ragged: Diagnostic[] = [];
   const rows: EdihRow[] = body.map(({ record, info }, i) => {
     const cells: EdihRow['cells'] = {};
     header.forEach((h, col) => {
@@ -159,7 +167,11 @@ export function readEdihCsv(text: string, file: SourceFile): ReaderResult {
     });
     const row = { row: i + 2, line: previousEnd + 1, cells };
     previousEnd = info.lines;
+    if (record.length !== header.length && record.some((v) => v.trim())) {
+      ragged.push({ severity: 'warning', file: file.name, line: row.line, record: `row ${row.row}`, message: record.length > header.length ? `${record.length} cells, the header has ${header.length}: the cells beyond it are not read` : `${record.length} cells, the header has ${header.length}: the missing ones are read as empty` });
+    }
     return row;
   });
-  return rowsToRecords(header, rows, file.name);
+  const result = rowsToRecords(header, rows, file.name);
+  return { records: result.records, diagnostics: [...ragged, ...result.diagnostics] };
 }

@@ -38,14 +38,62 @@ export function utf8(bytes: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** 1-based line of the first byte sequence that is not UTF-8. */
+function firstInvalidUtf8Line(bytes: Buffer): number {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        strict.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return 1;
+}
+
+/**
+ * Text of a source file: UTF-8 (a BOM dropped). Bytes that are not UTF-8 are read as Windows-1252
+ * (what spreadsheets export as "Latin-1") with a warning naming the first bad line, instead of
+ * silently turning letters into U+FFFD; NUL bytes in the first 8 KiB mean a binary file, refused.
+ */
+export function decodeText(bytes: Buffer, file: SourceFile): { text?: string; diagnostics: Diagnostic[] } {
+  if (bytes.subarray(0, 8192).includes(0)) return { diagnostics: [{ severity: 'error', file: file.name, message: 'binary file (NUL bytes), not text; skipped' }] };
+  try {
+    // Without ignoreBOM the decoder drops a leading byte-order mark itself.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics: [] };
+  } catch {
+    const line = firstInvalidUtf8Line(bytes);
+    return {
+      text: new TextDecoder('windows-1252').decode(bytes),
+      diagnostics: [{ severity: 'warning', file: file.name, line, message: 'not valid UTF-8: read as Windows-1252 (Latin-1); check the accented letters of this file' }],
+    };
+  }
+}
+
+/** A reader of text formats, given decoded text; decoding problems are reported next to its own. */
+function textReader(read: (text: string, file: SourceFile) => ReaderResult | Promise<ReaderResult>): Reader {
+  return async (bytes, file) => {
+    const { text, diagnostics } = decodeText(bytes, file);
+    if (text === undefined) return { records: [], diagnostics };
+    const result = await read(text, file);
+    return { records: result.records, diagnostics: [...diagnostics, ...result.diagnostics] };
+  };
+}
+
 /** Readers by lower-case extension. Other stages register more (pages, registry exports). */
 export const READERS: Record<string, Reader> = {
-  '.yaml': (bytes, file) => readYamlRecords(utf8(bytes), file.name),
-  '.yml': (bytes, file) => readYamlRecords(utf8(bytes), file.name),
-  '.json': (bytes, file) => readRegistryJson(utf8(bytes), file),
+  '.yaml': textReader((text, file) => readYamlRecords(text, file.name)),
+  '.yml': textReader((text, file) => readYamlRecords(text, file.name)),
+  '.json': textReader((text, file) => readRegistryJson(text, file)),
   '.xlsx': (bytes, file) => readEdihXlsx(bytes, file),
-  '.csv': (bytes, file) => readEdihCsv(utf8(bytes), file),
-  '.txt': (bytes, file) => readCataloguePage(utf8(bytes), file.name),
+  '.csv': textReader((text, file) => readEdihCsv(text, file)),
+  '.txt': textReader((text, file) => readCataloguePage(text, file.name)),
 };
 
 /** Extensions of prose pages, read after every other source (see readSources). */

@@ -27,7 +27,8 @@ export function readJrcFeature(value: unknown, index: number, file: string): Rec
     return { diagnostics: [{ severity: 'error', file, record: record0, field: 'properties', message: 'a GeoJSON Feature with a properties object is expected; skipped' }] };
   }
   const p = value.properties;
-  const hubId = typeof p.hubId === 'number' || (typeof p.hubId === 'string' && /^\d+$/.test(p.hubId)) ? String(p.hubId) : undefined;
+  // A safe integer only: 1e400 parses to Infinity and 1e20 loses digits, neither is an identifier.
+  const hubId = (typeof p.hubId === 'number' && Number.isSafeInteger(p.hubId) && p.hubId > 0) || (typeof p.hubId === 'string' && /^\d{1,15}$/.test(p.hubId)) ? String(p.hubId) : undefined;
   if (!hubId) return { diagnostics: [{ severity: 'error', file, record: record0, field: 'properties.hubId', message: `hubId must be a number, got ${JSON.stringify(p.hubId ?? null)}; skipped` }] };
   const urn = `urn:ngsi-ld:DigitalInnovationHub:s3jrc:${hubId}`;
   const at = (field: string, message: string, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({ severity, file, record: urn, field: `properties.${field}`, message });

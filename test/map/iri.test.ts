@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { Parser, DataFactory } from 'n3';
 import { IriMinter, isSafeIri, normaliseWebsite, slugify } from '../../src/map/iri.js';
 import { toJsonLd, toNTriples, toTurtle } from '../../src/publish/serialize.js';
-import { parseJsonLd } from '../helpers/graph.js';
+import { parseJsonLd, parseRdfXmlText } from '../helpers/graph.js';
+import { toRdfXml } from '../../src/publish/rdfxml.js';
+import { cleanText } from '../../src/map/text.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -58,5 +60,17 @@ describe('map/iri', function () {
       assert.equal(back[0]!.subject.value, minter.org(s));
       assert.equal(back[0]!.object.value, s);
     }), { numRuns: 100 });
+  });
+
+  it('map/iri/any literal (as the mapper cleans it) and minted IRI survive RDF/XML unchanged (property)', function () {
+    const minter = new IriMinter('https://w3id.org/dih/');
+    // The mapper hands every string through cleanText (NFC, no lone surrogate, no NUL): that is what reaches RDF/XML.
+    fc.assert(fc.property(fc.string({ unit: 'binary' }).map(cleanText), (s) => {
+      const q = quad(namedNode(minter.org(s)), namedNode('http://www.w3.org/2004/02/skos/core#prefLabel'), literal(s, 'en'));
+      const back = parseRdfXmlText(toRdfXml([q]));
+      assert.equal(back.length, 1);
+      assert.equal(back[0]!.subject.value, minter.org(s));
+      assert.equal(back[0]!.object.value, s);
+    }), { numRuns: 200 });
   });
 });
