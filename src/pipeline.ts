@@ -15,7 +15,7 @@ import { validateQuads, type ValidationOutcome } from './validate/validate.js';
 import { reportQuads } from './validate/report.js';
 import { toJsonLd, toNQuads, toNTriples, toTurtle } from './publish/serialize.js';
 import { writePublication, type PublicationFiles } from './publish/atomic.js';
-import { toRdfXml } from './publish/rdfxml.js';
+import { toRdfXmlInWorker } from './publish/rdfxml.js';
 import { publicationFiles } from './publish/publication.js';
 import { mergeRecords, type MergeResult } from './merge/index.js';
 import { progress } from './util/progress.js';
@@ -98,11 +98,15 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
 /** Serializations of the published graph, by file name. */
 export async function serializations(quads: Quad[], base: string = DEFAULT_BASE): Promise<PublicationFiles> {
   const files: PublicationFiles = new Map();
+  const ntriples = toNTriples(quads);
+  // RDF/XML (rdflib, the slowest writer) runs on the second core while this thread writes the rest.
+  const rdfxml = toRdfXmlInWorker(ntriples, prefixesFor(base));
+  rdfxml.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   files.set('dih.nq', toNQuads(quads));
-  files.set('dih.nt', toNTriples(quads));
+  files.set('dih.nt', ntriples);
   files.set('dih.ttl', await toTurtle(quads, prefixesFor(base)));
   files.set('dih.jsonld', await toJsonLd(quads));
-  files.set('dih.rdf', toRdfXml(quads, prefixesFor(base)));
+  files.set('dih.rdf', await rdfxml);
   return files;
 }
 

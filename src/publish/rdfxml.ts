@@ -14,6 +14,7 @@ import type { Quad } from 'n3';
 import { DataFactory } from 'n3';
 import { checkIri } from '../map/iri.js';
 import { sortedTriples } from './serialize.js';
+import { startWorker } from '../util/worker.js';
 
 /** Private-use character that marks a character to be written as a reference: `\uE000{hex};`. */
 const MARK = '\uE000';
@@ -63,6 +64,22 @@ export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string
   const declaration = `<?xml version="${xml11 ? '1.1' : '1.0'}" encoding="utf-8"?>\n`;
   const withoutDeclaration = body.replace(/^<\?xml[^>]*\?>\s*/, '');
   return `${declaration}${withoutDeclaration.endsWith('\n') ? withoutDeclaration : `${withoutDeclaration}\n`}`;
+}
+
+/**
+ * toRdfXml on another thread, from the build's N-Triples (already sorted and de-duplicated, so the
+ * output is the same bytes as toRdfXml of the quads).
+ */
+export function toRdfXmlInWorker(ntriples: string, prefixes: Readonly<Record<string, string>> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker('rdfxml-worker', import.meta.url, { ntriples, prefixes: { ...prefixes } });
+    worker.once('message', (m: { ok: true; xml: string } | { ok: false; message: string; name: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.xml);
+      else reject(m.name === 'RdfXmlError' ? new RdfXmlError(m.message) : new Error(m.message));
+    });
+    worker.once('error', reject);
+  });
 }
 
 /** Parses RDF/XML with rdflib's parser into n3 quads (default graph): the round-trip check. */

@@ -63,8 +63,26 @@ export function toNTriples(quads: Iterable<Quad>): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** Triples of the union graph, de-duplicated, in a stable order: by subject, rdf:type first, then predicate and object. */
+/** Keyed by the input array; the length guards against an array that grew since. */
+const sortedCache = new WeakMap<readonly Quad[], { length: number; sorted: Quad[] }>();
+
+/**
+ * Triples of the union graph, de-duplicated, in a stable order: by subject, rdf:type first, then
+ * predicate and object. Remembered per input array: Turtle, JSON-LD and RDF/XML of one build all
+ * need the same order, and computing it is a large share of a build.
+ */
 export function sortedTriples(quads: Iterable<Quad>): Quad[] {
+  if (Array.isArray(quads)) {
+    const hit = sortedCache.get(quads);
+    if (hit && hit.length === quads.length) return hit.sorted;
+    const sorted = computeSortedTriples(quads);
+    sortedCache.set(quads, { length: quads.length, sorted });
+    return sorted;
+  }
+  return computeSortedTriples(quads);
+}
+
+function computeSortedTriples(quads: Iterable<Quad>): Quad[] {
   const seen = new Map<string, Quad>();
   for (const q of quads) {
     const key = tripleToNt(q);

@@ -3,8 +3,8 @@
  * stopped by terminating its worker; a fresh worker (parsing the same bytes) takes its place, so
  * the pool keeps its size and the other workers keep answering meanwhile.
  */
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../util/worker.js';
 import { QueryRefusal, type QueryPolicy } from '../query/engine.js';
 import type { DatasetRequest } from './dataset.js';
 import type { WorkerJob, WorkerReply } from './query-worker.js';
@@ -20,11 +20,6 @@ interface Pending {
 }
 
 interface Slot { worker: Worker; ready: Promise<void>; busy?: Pending; timer?: NodeJS.Timeout }
-
-// Compiled, this module is lib/serve/query-pool.js next to query-worker.js; under tsx both are .ts.
-const WORKER_FILE = fileURLToPath(new URL(`./query-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
-
-const TSX_API = WORKER_FILE.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : '';
 
 export class QueryPool {
   private readonly slots: Slot[] = [];
@@ -61,11 +56,7 @@ export class QueryPool {
   }
 
   private spawn(): Slot {
-    const worker = WORKER_FILE.endsWith('.ts')
-      // Under tsx (tests, benchmarks) Node 20 does not carry the loader into the worker's entry:
-      // register it in the worker first, then import the TypeScript entry.
-      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(WORKER_FILE).href)}); })`, { eval: true, workerData: { graph: this.graph } })
-      : new Worker(WORKER_FILE, { workerData: { graph: this.graph } });
+    const worker = startWorker('query-worker', import.meta.url, { graph: this.graph });
     const slot: Slot = { worker, ready: Promise.resolve() };
     slot.ready = new Promise<void>((resolve, reject) => {
       worker.once('error', reject);
