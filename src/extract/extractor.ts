@@ -8,6 +8,7 @@ import type { ConceptRef, Entity, Relation } from '../model/record.js';
 import type { ConceptIndex } from '../vocab/concepts.js';
 import { CONTRIBUTES, cueHits, HUB_REFERENCES, MEMBERS, ON_BEHALF, UNDER, type CueHit } from './cues.js';
 import { code, regionCountries } from './authority.js';
+import { isAboutOtherSite, sentenceLabels, usedOtherwise } from './context.js';
 import { addConcept, EntityTable, typeSlug, type Mention } from './entities.js';
 import type { GazetteerMatch, ProseGazetteer } from './gazetteer.js';
 import { bracketAcronym, captureName, captureNameList, type NameCapture } from './names.js';
@@ -24,6 +25,8 @@ export class ProseExtractor {
   /** Country mentions no entity claimed, as votes for the hub's country. */
   readonly countryVotes = new Map<string, number>();
   private claimed: Range[] = [];
+  /** Technologies known only from the hub's own name. */
+  private readonly nameEvidence = new Set<ConceptRef>();
   private topic: string;
 
   constructor(
@@ -369,29 +372,34 @@ export class ProseExtractor {
     const owner = this.table.get(topic) ?? this.hub;
     const membersAt = MEMBERS.exec(this.text.slice(s.start, s.end));
     const memberStart = membersAt ? s.start + membersAt.index + membersAt[0].length : Infinity;
-    // words of a name ("Robotics Valley DIH") state no fact about what the named entity does
     const names = this.table.mentions(s);
-    for (const g of this.gazetteer.scan(this.text, s)) {
-      if (this.claimed.some((c) => overlaps(c, g)) || names.some((n) => overlaps(n, g))) continue;
+    const otherSite = isAboutOtherSite(this.text, s);
+    for (const g of sentenceLabels(this.gazetteer, this.text, s)) {
+      if (this.claimed.some((c) => overlaps(c, g))) continue;
+      // words of a name state no fact about what the named entity does, except technologies in the hub's own name ("Robotics Place")
+      const inName = names.filter((n) => overlaps(n, g));
+      if (inName.length && !(g.kind === 'technology' && inName.every((n) => n.key === this.hubKey))) continue;
       if (g.start >= memberStart) {
         if (g.kind === 'organisation-type') addConcept(owner.memberTypes, this.ref(g, 0.75));
         else if (g.kind === 'sector') addConcept(owner.memberSectors, this.ref(g, 0.75));
-        continue;
-      }
-      this.attribute(owner, g);
+      } else if (!usedOtherwise(this.text, g, otherSite)) this.attribute(inName.length ? this.hub : owner, g, inName.length > 0);
     }
   }
 
-  private attribute(owner: Entity, g: GazetteerMatch): void {
+  /** `fromHubName`: a technology only the hub's own name states, at lower confidence, until prose names it too. */
+  private attribute(owner: Entity, g: GazetteerMatch, fromHubName = false): void {
     if (g.kind === 'sector') addConcept(owner.sectors, this.ref(g, 0.7));
-    else if (g.kind === 'technology') addConcept(owner.technologies, this.ref(g, 0.7));
-    else if (g.kind === 'region' && owner.key === this.hubKey && !this.inOrganisationName(g)) this.addRegion(owner, g.iri);
+    else if (g.kind === 'technology') {
+      const ref = this.ref(g, fromHubName ? 0.6 : 0.7);
+      const i = owner.technologies.findIndex((t) => t.iri === g.iri && this.nameEvidence.has(t));
+      if (i >= 0 && !fromHubName) owner.technologies[i] = ref;
+      else if (!owner.technologies.some((t) => t.iri === g.iri)) {
+        owner.technologies.push(ref);
+        if (fromHubName) this.nameEvidence.add(ref);
+      }
+    }
+    else if (g.kind === 'region' && owner.key === this.hubKey) this.addRegion(owner, g.iri);
     else if (g.kind === 'country') this.countryVotes.set(code(g.iri), (this.countryVotes.get(code(g.iri)) ?? 0) + 1);
-  }
-
-  /** "University of Brandenburg": a place named inside an organisation's name is not where the hub is. */
-  private inOrganisationName(g: Range): boolean {
-    return /\b(?:University|Universit[àäéy]|Institute|Academy|College|School|Chamber|Ministry|Department|Agency|Bank|Hospital|Museum|Port) of (?:the )?$/u.test(this.text.slice(Math.max(0, g.start - 40), g.start));
   }
 
   /** Mentions of the record's entities in the whole text, for callers that need them. */

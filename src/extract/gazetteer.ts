@@ -36,6 +36,9 @@ const GENERIC_REGION_WORDS = new Set(`north south east west northern southern ea
 norte sur este oeste nord sud est ouest vest vast zuid noord oost west mitte ost sever jug istok zapad sul kesk
 lansi ita pohjois etela nordjylland islands island region regions capital`.split(/\s+/));
 
+/** Generic heads of technology labels ("Location-based technologies"): the words before them name the technology. */
+const GENERIC_TECH_HEADS = new Set(['technologies', 'technology', 'applications', 'solutions', 'systems']);
+
 const SCHEME_KINDS: [SchemeName, GazetteerKind][] = [
   ['sector', 'sector'], ['technology', 'technology'], ['organisation-type', 'organisation-type'], ['hub-type', 'hub-type'],
 ];
@@ -46,6 +49,8 @@ export class ProseGazetteer {
   private readonly phrases = new Map<string, Entry[]>();
   /** Acronyms, matched on the token as written. */
   private readonly acronyms = new Map<string, Entry[]>();
+  /** Sector and technology labels that are single common words: usable only where context says so (see context.ts). */
+  private readonly commonWords = new Map<string, Entry[]>();
 
   constructor(concepts: ConceptIndex) {
     for (const [scheme, kind] of SCHEME_KINDS) {
@@ -75,11 +80,27 @@ export class ProseGazetteer {
         }
         const word = tokens[0]?.norm as string;
         if (word.length < 4) continue;
-        if (kind !== 'organisation-type' && kind !== 'hub-type' && COMMON_WORDS.has(word)) continue;
+        if (kind !== 'organisation-type' && kind !== 'hub-type' && COMMON_WORDS.has(word)) {
+          if (kind === 'sector' || kind === 'technology') push(this.commonWords, word, { kind, iri });
+          continue;
+        }
         if (kind === 'region' && GENERIC_REGION_WORDS.has(word)) continue;
       }
       push(this.phrases, tokens.map((t) => t.norm).join(' '), { kind, iri });
+      // "location based open data": a technology label's qualifier of two or more words names it without its generic head
+      const head = tokens[tokens.length - 1]?.norm as string;
+      if (kind === 'technology' && tokens.length >= 3 && GENERIC_TECH_HEADS.has(head)) push(this.phrases, tokens.slice(0, -1).map((t) => t.norm).join(' '), { kind, iri });
     }
+  }
+
+  /** Single common words that are sector or technology labels, found in text[range]. */
+  scanCommon(text: string, range: Range = { start: 0, end: text.length }): GazetteerMatch[] {
+    const out: GazetteerMatch[] = [];
+    for (const t of tokenize(text.slice(range.start, range.end))) {
+      const entries = this.commonWords.get(t.norm) ?? (t.norm.endsWith('s') ? this.commonWords.get(t.norm.slice(0, -1)) : undefined);
+      for (const e of entries ?? []) out.push({ kind: e.kind, iri: e.iri, start: range.start + t.start, end: range.start + t.end });
+    }
+    return out;
   }
 
   /** Longest non-overlapping matches in text[range], left to right. */
