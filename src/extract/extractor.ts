@@ -9,12 +9,12 @@ import type { ConceptIndex } from '../vocab/concepts.js';
 import { CONTRIBUTES, cueHits, HUB_REFERENCES, MEMBERS, ON_BEHALF, UNDER, type CueHit } from './cues.js';
 import { code, regionCountries } from './authority.js';
 import { isAboutOtherSite, sentenceLabels, usedOtherwise } from './context.js';
-import { addConcept, EntityTable, typeSlug, type Mention } from './entities.js';
+import { addConcept, EntityTable, typeSlug } from './entities.js';
 import type { GazetteerMatch, ProseGazetteer } from './gazetteer.js';
-import { bracketAcronym, captureName, captureNameList, type NameCapture } from './names.js';
+import { bracketAcronym, captureName, captureNameList, sharesDistinctiveWord, type NameCapture } from './names.js';
 import { inside, makeSpan, overlaps, type Range } from './span.js';
+import { clauseEnd } from './sentences.js';
 
-const GENERIC_TOKENS = new Set(['the', 'of', 'for', 'and', 'digital', 'innovation', 'hub', 'hubs', 'dih', 'edih', 'european', 'national', 'regional', 'platform', 'centre', 'center', 'in', 'on', 'de', 'la']);
 const PRONOUN_START = /^(?:it|its|this|these|they|their|he|she)\b/i;
 const MAX_ENTITIES = 400;
 
@@ -94,10 +94,7 @@ export class ProseExtractor {
   }
 
   isHubVariant(name: string): boolean {
-    const distinctive = (n: string) => new Set(n.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t && !GENERIC_TOKENS.has(t)));
-    const hub = distinctive(this.hub.name);
-    for (const alt of this.hub.altNames) for (const t of distinctive(alt)) hub.add(t);
-    return [...distinctive(name)].some((t) => hub.has(t));
+    return sharesDistinctiveWord(this.hub, name);
   }
 
   /** Adds the entity a capture names, with what its name tells (type, kind, country). */
@@ -214,19 +211,19 @@ export class ProseExtractor {
     if (region && (!named || named.end <= region.end)) {
       this.claim(region);
       const keys: (Range & { key: string })[] = [];
-      const clauseEnd = this.clauseEnd(region.end, s.end);
+      const clauseStop = clauseEnd(this.text, region.end, s.end);
       UNDER.lastIndex = 0;
-      const under = UNDER.exec(this.text.slice(region.end, clauseEnd));
+      const under = UNDER.exec(this.text.slice(region.end, clauseStop));
       let parent: string | undefined;
       if (under) {
-        const cap = captureName(this.text, region.end + under.index + under[0].length, clauseEnd);
+        const cap = captureName(this.text, region.end + under.index + under[0].length, clauseStop);
         if (cap) keys.push({ ...cap, key: (parent = this.entity(cap, 0.8)) });
       }
-      const pilots = /pilot actions?\s*/i.exec(this.text.slice(region.end, clauseEnd));
+      const pilots = /pilot actions?\s*/i.exec(this.text.slice(region.end, clauseStop));
       if (pilots) {
         const at = region.end + pilots.index + pilots[0].length;
         const type = this.orgType('pilot action');
-        for (const cap of captureNameList(this.text, at, clauseEnd)) {
+        for (const cap of captureNameList(this.text, at, clauseStop)) {
           const key = this.entity(cap, 0.8);
           if (type) this.table.addType(key, type);
           if (parent) this.partOf(key, parent);
@@ -258,7 +255,7 @@ export class ProseExtractor {
     // "the innovation platform on “Industrial Sustainable Solutions”"
     const typed = /^\s*(?:the |a |an )?([\p{Ll} -]{3,40}?)\s+(?:on|called|named|entitled)?\s*(?=[“"‘«])/u.exec(rest);
     const keys: (Range & { key: string })[] = [];
-    const caps = typed ? captureNameList(this.text, pos + typed[0].length, s.end) : captureNameList(this.text, pos, this.clauseEnd(pos, s.end));
+    const caps = typed ? captureNameList(this.text, pos + typed[0].length, s.end) : captureNameList(this.text, pos, clauseEnd(this.text, pos, s.end));
     for (const cap of caps) {
       const key = this.entity(cap, 0.8);
       if (typed) {
@@ -310,11 +307,6 @@ export class ProseExtractor {
     if (e && key !== parent && !e.partOf.includes(parent)) e.partOf.push(parent);
   }
 
-  private clauseEnd(pos: number, end: number): number {
-    const m = /,\s*as well as\b|;|\bwhile\b/.exec(this.text.slice(pos, end));
-    return m ? pos + m.index : end;
-  }
-
   /** ", the officially recognized cluster in Portugal", "(, a regional digital innovation hub, in Norte ...": facts about `key`. */
   private apposition(key: string, pos: number, s: Range): void {
     const e = this.table.get(key);
@@ -323,7 +315,7 @@ export class ProseExtractor {
     if (!m) return;
     const start = pos + m[0].length;
     const close = m[1]?.startsWith('(') ? this.text.indexOf(')', start) : -1;
-    const end = close > 0 && close < s.end ? close : this.clauseEnd(start, s.end);
+    const end = close > 0 && close < s.end ? close : clauseEnd(this.text, start, s.end);
     const nounPhrase = /^(?:an?|the)\s/.test(this.text.slice(start, start + 4));
     const recognised = /officially recogni[sz]ed/i.test(this.text.slice(start, end));
     let typed = false;
@@ -400,11 +392,6 @@ export class ProseExtractor {
     }
     else if (g.kind === 'region' && owner.key === this.hubKey) this.addRegion(owner, g.iri);
     else if (g.kind === 'country') this.countryVotes.set(code(g.iri), (this.countryVotes.get(code(g.iri)) ?? 0) + 1);
-  }
-
-  /** Mentions of the record's entities in the whole text, for callers that need them. */
-  allMentions(range: Range): Mention[] {
-    return this.table.mentions(range);
   }
 }
 

@@ -171,3 +171,14 @@ export function bracketAcronym(text: string, end: number, limit: number): string
   const m = /^\s*\(\s*-?([\p{Lu}][\p{Lu}\p{N}&.-]{1,15})-?\s*\)/u.exec(text.slice(end, Math.min(limit, end + 24)));
   return m?.[1];
 }
+
+/** Words every hub name has; a shared one says nothing about two names being one hub. */
+const GENERIC_TOKENS = new Set(['the', 'of', 'for', 'and', 'digital', 'innovation', 'hub', 'hubs', 'dih', 'edih', 'european', 'national', 'regional', 'platform', 'centre', 'center', 'in', 'on', 'de', 'la']);
+
+/** True when `name` shares a distinctive word with the hub's name or one of its alternative names. */
+export function sharesDistinctiveWord(hub: { name: string; altNames: string[] }, name: string): boolean {
+  const distinctive = (n: string) => new Set(n.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t && !GENERIC_TOKENS.has(t)));
+  const words = distinctive(hub.name);
+  for (const alt of hub.altNames) for (const t of distinctive(alt)) words.add(t);
+  return [...distinctive(name)].some((t) => words.has(t));
+}

@@ -59,3 +59,9 @@ export function fastSplit(part: string): Range[] {
   if (start < part.length) out.push({ start, end: part.length });
   return out;
 }
+
+/** Where the clause starting at `pos` ends: at ", as well as", ";" or "while", else at `end`. */
+export function clauseEnd(text: string, pos: number, end: number): number {
+  const m = /,\s*as well as\b|;|\bwhile\b/.exec(text.slice(pos, end));
+  return m ? pos + m.index : end;
+}
