@@ -104,14 +104,19 @@ export function readJrcEntity(value: unknown, index: number, file: string): Reco
   return { record, diagnostics };
 }
 
-/** Reads an array of NGSI-LD entities. */
-export function readJrcEntities(entities: unknown[], file: string): { records: HubRecord[]; diagnostics: Diagnostic[] } {
+/** One record per item, every item's diagnostics kept: a bad item never hides its neighbours. */
+export function collectRecords<T>(items: readonly T[], read: (item: T, index: number) => RecordOutcome): { records: HubRecord[]; diagnostics: Diagnostic[] } {
   const records: HubRecord[] = [];
   const diagnostics: Diagnostic[] = [];
-  entities.forEach((e, i) => {
-    const out = readJrcEntity(e, i, file);
+  items.forEach((item, i) => {
+    const out = read(item, i);
     if (out.record) records.push(out.record);
     diagnostics.push(...out.diagnostics);
   });
   return { records, diagnostics };
+}
+
+/** Reads an array of NGSI-LD entities. */
+export function readJrcEntities(entities: unknown[], file: string): { records: HubRecord[]; diagnostics: Diagnostic[] } {
+  return collectRecords(entities, (e, i) => readJrcEntity(e, i, file));
 }

@@ -3,9 +3,7 @@
  * An array of NGSI-LD entities (the JRC DIH Tool harvest), one NGSI-LD entity, a GeoJSON Feature or
  * FeatureCollection of the JRC API; any other JSON is reported as such, not guessed at.
  */
-import type { Diagnostic } from '../model/diagnostics.js';
-import type { HubRecord } from '../model/record.js';
-import { readJrcEntities } from './jrc.js';
+import { collectRecords, readJrcEntities } from './jrc.js';
 import { readJrcFeature } from './jrc-feature.js';
 import type { ReaderResult, SourceFile } from './index.js';
 
@@ -14,14 +12,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const isNgsiLd = (v: unknown): boolean => isObject(v) && typeof v.id === 'string' && v.id.startsWith('urn:ngsi-ld:');
 
 function features(list: unknown[], file: string): ReaderResult {
-  const records: HubRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
-  list.forEach((f, i) => {
-    const out = readJrcFeature(f, i, file);
-    if (out.record) records.push(out.record);
-    diagnostics.push(...out.diagnostics);
-  });
-  return { records, diagnostics };
+  return collectRecords(list, (f, i) => readJrcFeature(f, i, file));
 }
 
 export function readRegistryJson(text: string, file: SourceFile): ReaderResult {
