@@ -8,6 +8,9 @@ import { DataFactory, Parser, type Quad } from 'n3';
 import { DEFAULT_BASE, EU_COUNTRY, NUTS, skos } from './namespaces.js';
 import { ontologyDir } from '../util/paths.js';
 
+/** The NUTS 2021 scheme the regions of nuts.ttl are in. */
+const NUTS_SCHEME = 'http://data.europa.eu/nuts/scheme/2021';
+
 /** Our scheme names, as they appear in IRIs (`{base}concept/{scheme}/...`). */
 export const SCHEMES = ['status', 'hub-type', 'role', 'organisation-type', 'sector', 'technology', 'service'] as const;
 export type SchemeName = (typeof SCHEMES)[number];
@@ -52,6 +55,7 @@ export class ConceptIndex {
       return rebaseQuad(q, rebase);
     });
     this.quadsByFile.set(fileName, quads);
+    this.bySubject = undefined;
     const info = (iri: string): ConceptInfo => {
       let c = this.concepts.get(iri);
       if (!c) {
@@ -105,18 +109,24 @@ export class ConceptIndex {
   nutsIri(labelOrCode: string): string | undefined {
     const code = labelOrCode.trim().toUpperCase();
     if (/^[A-Z]{2}[0-9A-Z]{0,3}$/.test(code) && this.concepts.has(NUTS + code)) return NUTS + code;
-    for (const c of this.concepts.values()) {
-      if (!c.iri.startsWith(NUTS)) continue;
-      if (c.labels.some((l) => normaliseLabel(l) === normaliseLabel(labelOrCode))) return c.iri;
-    }
-    return undefined;
+    return this.lookup(NUTS_SCHEME, labelOrCode);
   }
+
+  private bySubject: Map<string, Quad[]> | undefined;
 
   /** Quads describing `iri` (its own triples only), from whichever vocabulary file has them. */
   describe(iri: string): Quad[] {
-    const out: Quad[] = [];
-    for (const quads of this.quadsByFile.values()) for (const q of quads) if (q.subject.value === iri) out.push(q);
-    return out;
+    if (!this.bySubject) {
+      this.bySubject = new Map();
+      for (const quads of this.quadsByFile.values()) {
+        for (const q of quads) {
+          const list = this.bySubject.get(q.subject.value);
+          if (list) list.push(q);
+          else this.bySubject.set(q.subject.value, [q]);
+        }
+      }
+    }
+    return this.bySubject.get(iri) ?? [];
   }
 
   isConcept(iri: string): boolean {
