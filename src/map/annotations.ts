@@ -6,7 +6,7 @@
 import { DataFactory, type Quad } from 'n3';
 import type { FactProvenance, HubRecord } from '../model/record.js';
 import { dcterms, dih, oa, rdf, xsd } from '../vocab/namespaces.js';
-import type { IriMinter } from './iri.js';
+import { stableHash, type IriMinter } from './iri.js';
 import { cleanLiteral } from './text.js';
 
 const { namedNode, quad } = DataFactory;
@@ -19,16 +19,6 @@ export interface AnnotationInput {
   predicate: string;
   object: Quad['object'];
   provenance: FactProvenance;
-}
-
-/** Short stable hash (FNV-1a, 32 bit) so annotation IRIs do not depend on input order. */
-export function stableHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The IRI of the document a record was read from, when it has one. */

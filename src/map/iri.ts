@@ -13,8 +13,17 @@ export function slugify(name: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const trimmed = folded.length > 80 ? folded.slice(0, 80).replace(/-+$/, '') : folded;
+  // A long name is cut, and the cut marked with a hash of the whole: two names that differ only
+  // after the cut (an organisation named twice in one long record id) must keep distinct IRIs.
+  const trimmed = folded.length > 80 ? `${folded.slice(0, 71).replace(/-+$/, '')}-${stableHash(folded)}` : folded;
   return trimmed || 'x';
+}
+
+/** Short stable hash (FNV-1a, 32 bit), for IRIs that must not depend on input order. */
+export function stableHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Characters the Turtle/N-Triples IRIREF production forbids, plus what a URL parser would choke on. */

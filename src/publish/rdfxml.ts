@@ -9,7 +9,7 @@
  * declared XML 1.1, the only XML that can carry them. U+0000 and the non-characters U+FFFE/U+FFFF
  * cannot be carried by any XML, so such a literal is refused with the statement it belongs to.
  */
-import { graph, literal as rdfLiteral, namedNode as rdfNamedNode, parse, serialize, type Store as RdflibStore } from 'rdflib';
+import { graph, literal as rdfLiteral, namedNode as rdfNamedNode, parse, Serializer, st, type Statement, type Store as RdflibStore } from 'rdflib';
 import type { Quad } from 'n3';
 import { DataFactory } from 'n3';
 import { checkIri } from '../map/iri.js';
@@ -29,10 +29,22 @@ function protect(value: string): string {
   return value.replace(NEEDS_REFERENCE, (c) => `${MARK}${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
-/** RDF/XML of the union graph (graph names dropped), subjects and predicates in a stable order. */
+/** Statements per rdflib call: its writer does per-document work that grows faster than the input. */
+const CHUNK = 4000;
+
+/**
+ * RDF/XML of the union graph (graph names dropped), subjects and predicates in a stable order.
+ *
+ * rdflib writes from statements directly (its indexed store costs more than the writing) in chunks
+ * that never split a subject; every node has an IRI, so each subject's element stands on its own
+ * and the chunks' bodies concatenate into one document. One serializer writes every chunk, so a
+ * prefix it makes up for one chunk means the same namespace in all of them.
+ */
 export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string, string>> = {}): string {
-  const store: RdflibStore = graph();
   let xml11 = false;
+  const statements: Statement[] = [];
+  const chunkEnds: number[] = [];
+  let lastSubject = '';
   for (const q of sortedTriples(quads)) {
     for (const t of [q.subject, q.predicate, q.object]) {
       if (t.termType === 'BlankNode') throw new RdfXmlError(`blank node _:${t.value}: the publication mints IRIs for every node`);
@@ -51,19 +63,39 @@ export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string
       const value = protect(o.value);
       object = o.language ? rdfLiteral(value, o.language) : rdfLiteral(value, rdfNamedNode(o.datatype.value));
     } else object = rdfNamedNode(o.value);
-    store.add(rdfNamedNode(q.subject.value), rdfNamedNode(q.predicate.value), object);
+    if (q.subject.value !== lastSubject && statements.length - (chunkEnds.at(-1) ?? 0) >= CHUNK) chunkEnds.push(statements.length);
+    lastSubject = q.subject.value;
+    statements.push(st(rdfNamedNode(q.subject.value), rdfNamedNode(q.predicate.value), object));
   }
+  chunkEnds.push(statements.length);
   const namespaces: Record<string, string> = { rdf: RDF_NS };
   for (const [p, ns] of Object.entries(prefixes)) if (/^[A-Za-z_][\w-]*$/.test(p) && p !== 'xml' && p !== 'xmlns') namespaces[p] = ns;
+  const serializer = Serializer(graph());
+  serializer.setNamespaces(namespaces);
   // No base: every IRI stays absolute, so the document means the same wherever it is served.
-  const written = serialize(null, store, undefined, 'application/rdf+xml', undefined, { namespaces }) ?? '';
-  const body = written
+  serializer.setBase(undefined as unknown as string);
+  const declared = new Map<string, string>();
+  const bodies: string[] = [];
+  let start = 0;
+  for (const end of chunkEnds) {
+    const written: string = serializer.statementsToXML(statements.slice(start, end));
+    start = end;
+    const open = /<rdf:RDF([^>]*)>/.exec(written);
+    const close = written.lastIndexOf('</rdf:RDF>');
+    if (!open || close < 0) throw new RdfXmlError('rdflib wrote no rdf:RDF element');
+    for (const [, prefix, ns] of open[1]!.matchAll(/xmlns:([\w.-]+)="([^"]*)"/g)) {
+      if (declared.has(prefix!) && declared.get(prefix!) !== ns) throw new RdfXmlError(`prefix ${prefix} written for two namespaces`);
+      declared.set(prefix!, ns!);
+    }
+    bodies.push(written.slice(open.index + open[0].length, close).replace(/^\n+|\s+$/g, ''));
+  }
+  const attributes = [...declared].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, ns]) => `\n xmlns:${p}="${ns}"`).join('');
+  const body = bodies.filter((b) => b !== '').join('\n')
     .replace(/\uE000([0-9A-F]+);/g, (_m, hex: string) => `&#x${hex};`)
     // A node with only its type is written with whitespace inside, which rdflib's parser reads as an rdf:value: close it empty.
     .replace(/<([\w.:-]+) rdf:about="([^"]*)">\s*<\/\1>/g, '<$1 rdf:about="$2"/>');
   const declaration = `<?xml version="${xml11 ? '1.1' : '1.0'}" encoding="utf-8"?>\n`;
-  const withoutDeclaration = body.replace(/^<\?xml[^>]*\?>\s*/, '');
-  return `${declaration}${withoutDeclaration.endsWith('\n') ? withoutDeclaration : `${withoutDeclaration}\n`}`;
+  return `${declaration}<rdf:RDF${attributes}>\n${body}${body === '' ? '' : '\n'}</rdf:RDF>\n`;
 }
 
 /**

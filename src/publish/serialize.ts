@@ -46,6 +46,40 @@ export function tripleToNt(q: Quad): string {
   return `${termToNt(q.subject)} ${termToNt(q.predicate)} ${termToNt(q.object)} .`;
 }
 
+/** The N-Triples and N-Quads line of each quad, index for index. */
+interface StatementLines {
+  triples: string[];
+  quads: string[];
+}
+
+const linesCache = new WeakMap<readonly Quad[], { length: number; lines: StatementLines }>();
+
+/**
+ * Lines of every quad, each term written once: a build writes the same quads as N-Quads,
+ * N-Triples and sort keys, and IRIs repeat (predicates, classes, concepts), so an IRI is checked
+ * and written once per call. Remembered per input array, like sortedTriples.
+ */
+function statementLines(quads: Iterable<Quad>): StatementLines {
+  const array = Array.isArray(quads) ? (quads as readonly Quad[]) : undefined;
+  const hit = array && linesCache.get(array);
+  if (hit && hit.length === array.length) return hit.lines;
+  const iris = new Map<string, string>();
+  const write = (t: Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']): string => {
+    if (t.termType !== 'NamedNode') return termToNt(t);
+    let nt = iris.get(t.value);
+    if (nt === undefined) iris.set(t.value, (nt = termToNt(t)));
+    return nt;
+  };
+  const lines: StatementLines = { triples: [], quads: [] };
+  for (const q of quads) {
+    const triple = `${write(q.subject)} ${write(q.predicate)} ${write(q.object)}`;
+    lines.triples.push(`${triple} .`);
+    lines.quads.push(q.graph.termType === 'DefaultGraph' ? `${triple} .` : `${triple} ${write(q.graph)} .`);
+  }
+  if (array) linesCache.set(array, { length: array.length, lines });
+  return lines;
+}
+
 function sortedUnique(lines: string[]): string[] {
   const out = [...new Set(lines)];
   out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -53,13 +87,13 @@ function sortedUnique(lines: string[]): string[] {
 }
 
 export function toNQuads(quads: Iterable<Quad>): string {
-  const lines = sortedUnique([...quads].map(quadToNq));
+  const lines = sortedUnique(statementLines(quads).quads);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 /** The union of all graphs as sorted, de-duplicated N-Triples. */
 export function toNTriples(quads: Iterable<Quad>): string {
-  const lines = sortedUnique([...quads].map(tripleToNt));
+  const lines = sortedUnique(statementLines(quads).triples);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
@@ -79,19 +113,20 @@ export function sortedTriples(quads: Iterable<Quad>): Quad[] {
     sortedCache.set(quads, { length: quads.length, sorted });
     return sorted;
   }
-  return computeSortedTriples(quads);
+  return computeSortedTriples([...quads]);
 }
 
-function computeSortedTriples(quads: Iterable<Quad>): Quad[] {
-  const seen = new Map<string, Quad>();
-  for (const q of quads) {
-    const key = tripleToNt(q);
-    if (!seen.has(key)) seen.set(key, q);
+function computeSortedTriples(quads: readonly Quad[]): Quad[] {
+  const { triples } = statementLines(quads);
+  // One sort key per triple: subject, then rdf:type before other predicates, then the N-Triples
+  // line. U+0000 separates the parts: no IRI holds it, so it sorts below every character in them.
+  const byKey = new Map<string, Quad>();
+  for (const [i, q] of quads.entries()) {
+    const rank = q.predicate.value === rdf.type ? '0' : '1';
+    const key = `${q.subject.value}\u0000${rank}${q.predicate.value}\u0000${triples[i]!}`;
+    if (!byKey.has(key)) byKey.set(key, q);
   }
-  const rank = (q: Quad) => (q.predicate.value === rdf.type ? '0' : '1') + q.predicate.value;
-  return [...seen.entries()]
-    .sort(([ka, a], [kb, b]) => cmp(a.subject.value, b.subject.value) || cmp(rank(a), rank(b)) || cmp(ka, kb))
-    .map(([, q]) => q);
+  return [...byKey.keys()].sort(cmp).map((key) => byKey.get(key)!);
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

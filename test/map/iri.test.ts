@@ -18,6 +18,15 @@ describe('map/iri', function () {
     assert.equal(slugify('R&D'), 'r-and-d');
   });
 
+  it('map/iri/slugify keeps long names that differ only after the cut apart', function () {
+    const stem = 'AIR4S - Artificial Intelligence & Robotics for Sustainable Development Goals, ';
+    const a = slugify(`${stem}founding partner organisation one`);
+    const b = slugify(`${stem}founding partner organisation two`);
+    assert.notEqual(a, b);
+    assert.ok(a.length <= 80, a);
+    assert.equal(a, slugify(`${stem}founding partner organisation one`));
+  });
+
   it('map/iri/slugify output is always a safe path segment', function () {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => /^[a-z0-9]+(-[a-z0-9]+)*$|^x$/.test(slugify(s))));
   });

@@ -71,10 +71,10 @@ describe('merge/registries build', function () {
     assert.ok(about.some((q) => q.predicate.value.endsWith('issued') && q.object.value === '2022-02'));
   });
 
-  it('merge/validate: merged hubs have no violations of their own', function () {
-    const canonical = new Set(result.merge.hubs.map((h) => h.iri));
-    const own = result.validation.findings.filter((f) => f.severity === 'Violation' && canonical.has(f.focusNode));
-    assert.deepEqual(own, []);
+  it('merge/validate: the merged registries have no violations (merged hubs, memberships, annotations)', function () {
+    const violations = result.validation.findings.filter((f) => f.severity === 'Violation').map((f) => `${f.focusNode} ${f.path ?? ''}: ${f.message}`);
+    assert.deepEqual(violations, []);
+    assert.ok(result.merge.hubs.length > 900);
   });
 
   it('commands/explain: tells which records were merged into PRODUTECH DIH and why', function () {

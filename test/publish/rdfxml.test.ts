@@ -31,6 +31,21 @@ describe('publish/rdfxml', function () {
     assert.deepEqual(diffSets(tripleSet(parseRdfXmlText(xml)), nt), { onlyA: [], onlyB: [] });
   });
 
+  it('publish/rdfxml writes a graph larger than one writer chunk as one document, prefixes made up once', function () {
+    // 3,000 subjects x 3 statements crosses the chunk size twice; the predicates' namespaces have no
+    // prefix given, so the writer makes them up and must keep them the same in every chunk.
+    const quads = [];
+    for (let i = 0; i < 3000; i++) {
+      const s = namedNode(`https://w3id.org/dih/hub/h${i}`);
+      quads.push(quad(s, namedNode(`http://example.org/vocab-${i % 7}/p`), literal(`v${i} <&>`)));
+      quads.push(quad(s, namedNode('http://example.org/other#q'), namedNode(`https://w3id.org/dih/hub/h${(i + 1) % 3000}`)));
+      quads.push(quad(s, namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), namedNode(`http://example.org/class-${i % 3}#C`)));
+    }
+    const xml = toRdfXml(quads);
+    assert.equal(xml.match(/<rdf:RDF/g)?.length, 1);
+    assert.deepEqual(diffSets(tripleSet(parseRdfXmlText(xml)), tripleSet(quads)), { onlyA: [], onlyB: [] });
+  });
+
   it('publish/rdfxml round-trips "]]>", "<tag>", "&amp;" and a carriage return in a literal', function () {
     const tricky = 'a ]]> b <script>x</script> &amp; c\r\nd \uE000 e';
     const q = quad(namedNode('https://w3id.org/dih/hub/x'), namedNode('http://purl.org/dc/terms/description'), literal(tricky, 'en'));
