@@ -11,7 +11,7 @@ import { mapRecord } from './map/record-to-quads.js';
 import { loadConcepts, type ConceptIndex } from './vocab/concepts.js';
 import { DEFAULT_BASE, prefixesFor } from './vocab/namespaces.js';
 import { loadShapes } from './validate/shapes.js';
-import { validateQuads, type ValidationOutcome } from './validate/validate.js';
+import { validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
 import { reportQuads } from './validate/report.js';
 import { toJsonLd, toNQuads, toNTriples, toTurtle } from './publish/serialize.js';
 import { writePublication, type PublicationFiles } from './publish/atomic.js';
@@ -96,13 +96,13 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
 }
 
 /** Serializations of the published graph, by file name. */
-export async function serializations(quads: Quad[], base: string = DEFAULT_BASE): Promise<PublicationFiles> {
+export async function serializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string = toNQuads(quads)): Promise<PublicationFiles> {
   const files: PublicationFiles = new Map();
   const ntriples = toNTriples(quads);
   // RDF/XML (rdflib, the slowest writer) runs on the second core while this thread writes the rest.
   const rdfxml = toRdfXmlInWorker(ntriples, prefixesFor(base));
   rdfxml.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  files.set('dih.nq', toNQuads(quads));
+  files.set('dih.nq', nquads);
   files.set('dih.nt', ntriples);
   files.set('dih.ttl', await toTurtle(quads, prefixesFor(base)));
   files.set('dih.jsonld', await toJsonLd(quads));
@@ -113,9 +113,13 @@ export async function serializations(quads: Quad[], base: string = DEFAULT_BASE)
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildResult> {
   const base = options.base ?? DEFAULT_BASE;
   const { records, quads, diagnostics, merge } = await assemble(inputs, options);
-  const validation = await validateQuads(quads, loadShapes(base));
+  // Validation runs on other cores while this thread writes the serializations.
+  const nquads = toNQuads(quads);
+  const validating = validateQuadsInWorkers(quads, loadShapes(base), nquads);
+  validating.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  const files = await serializations(quads, base, nquads);
+  const validation = await validating;
   const refused = options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
-  const files = await serializations(quads, base);
   files.set('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
   for (const [name, content] of merge.files) files.set(name, content);
   // The catalogue describes the bytes above, so it is made last: catalog.*, void.ttl, the HTML site.

@@ -7,6 +7,7 @@ import jsonld from 'jsonld';
 import { PREFIXES, rdf } from '../vocab/namespaces.js';
 import { checkIri } from '../map/iri.js';
 import { CONTEXT_URL, localContext, offlineDocumentLoader } from './jsonld-loader.js';
+import { JsonLdCompactor, UnsupportedContextError } from './jsonld-writer.js';
 
 /** N-Triples/N-Quads form of a term, with literal escaping per RDF 1.1 N-Triples. */
 export function termToNt(term: Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']): string {
@@ -144,6 +145,38 @@ export function toTurtle(quads: Iterable<Quad>, prefixes: Readonly<Record<string
 
 /** Compacted JSON-LD of the union graph, with our published context. */
 export async function toJsonLd(quads: Iterable<Quad>): Promise<string> {
+  const compactor = directCompactor();
+  if (!compactor) return toJsonLdWithJsonld(quads);
+  const nodes: Record<string, unknown>[] = [];
+  const triples = sortedTriples(quads);
+  for (let start = 0; start < triples.length;) {
+    let end = start + 1;
+    while (end < triples.length && triples[end]!.subject.equals(triples[start]!.subject)) end++;
+    nodes.push(compactor.node(triples[start]!.subject, triples.slice(start, end)));
+    start = end;
+  }
+  // As jsonld.compact: one node is the document itself, several are its graph.
+  const body = nodes.length === 1 ? nodes[0]! : nodes.length ? { graph: nodes } : {};
+  return `${JSON.stringify({ '@context': CONTEXT_URL, ...body }, null, 2)}\n`;
+}
+
+let compactor: JsonLdCompactor | null | undefined;
+
+/** The direct writer for our context, or null when the context uses what it does not implement. */
+function directCompactor(): JsonLdCompactor | null {
+  if (compactor === undefined) {
+    try {
+      compactor = new JsonLdCompactor((localContext() as { '@context': Record<string, unknown> })['@context']);
+    } catch (err) {
+      if (!(err instanceof UnsupportedContextError)) throw err;
+      compactor = null;
+    }
+  }
+  return compactor;
+}
+
+/** Compacted JSON-LD by the jsonld library (fromRDF, then compact): the reference the direct writer is tested against. */
+export async function toJsonLdWithJsonld(quads: Iterable<Quad>): Promise<string> {
   // An RDF/JS dataset, not an N-Quads string: jsonld's N-Quads parser de-duplicates in O(n^2).
   const { defaultGraph, quad } = DataFactory;
   const dataset = sortedTriples(quads).map((q) => quad(q.subject, q.predicate, q.object, defaultGraph()));

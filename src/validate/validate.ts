@@ -5,6 +5,10 @@
 import { DataFactory, Store, type Quad } from 'n3';
 import { Validator, type ShaclResult } from 'shacl-engine';
 import { dcterms, dih, sh, skos } from '../vocab/namespaces.js';
+import { shapesReach, validationChunks, type ValidationChunk } from './chunks.js';
+import { availableParallelism } from 'node:os';
+import { quadToNq, tripleToNt } from '../publish/serialize.js';
+import { startWorker } from '../util/worker.js';
 
 export type ResultSeverity = 'Violation' | 'Warning' | 'Info';
 
@@ -41,26 +45,102 @@ function severityOf(result: ShaclResult): ResultSeverity {
   return v === sh.Warning ? 'Warning' : v === sh.Info ? 'Info' : 'Violation';
 }
 
+/** A shacl-engine result as plain data, before it is tied to its sources. */
+export type PlainResult = Omit<ValidationFinding, 'sources' | 'focusLabel'>;
+
+function plainResult(r: ShaclResult): PlainResult {
+  const out: PlainResult = {
+    severity: severityOf(r),
+    focusNode: r.focusNode.term.value,
+    message: r.message.map((m) => m.value).join('; ') || 'constraint not met',
+    shape: r.shape.ptr.term.termType === 'NamedNode' ? r.shape.ptr.term.value : '',
+    component: r.constraintComponent.value,
+  };
+  const path = r.path?.map((step) => (step.start === 'object' ? '^' : '') + step.predicates.map((p) => p.value).join(' | ')).join(' / ');
+  if (path) out.path = path;
+  const value = termText(r.value?.term);
+  if (value !== undefined) out.value = value;
+  return out;
+}
+
+/** Results of one chunk: only those about its own subjects (neighbours are another chunk's). */
+async function validateChunk(validator: Validator, chunk: ValidationChunk): Promise<PlainResult[]> {
+  const dataset = new Store();
+  for (const q of chunk.triples) dataset.addQuad(q.subject, q.predicate, q.object);
+  const report = await validator.validate({ dataset });
+  return report.results.map(plainResult).filter((r) => chunk.subjects.has(r.focusNode));
+}
+
+/** Results of the chunks `pick` selects (all by default). */
+export async function validateChunks(data: readonly Quad[], shapes: Store, pick: (index: number) => boolean = () => true): Promise<PlainResult[]> {
+  const validator = new Validator(shapes, { factory });
+  const targets = new Set(shapes.getObjects(null, DataFactory.namedNode(sh.targetClass), null).map((t) => t.value));
+  const results: PlainResult[] = [];
+  for (const [i, chunk] of validationChunks(data, shapesReach(shapes), CHUNK_TRIPLES, targets).entries()) {
+    if (pick(i)) results.push(...(await validateChunk(validator, chunk)));
+  }
+  return results;
+}
+
+/** Own triples per chunk: large enough that the neighbourhood copied into each chunk stays small. */
+const CHUNK_TRIPLES = 50_000;
+/** Below this, a worker's start-up costs more than it saves. */
+const IN_PROCESS_BELOW = 30_000;
+
 /**
- * Validates `data` (every graph of it: shapes see the union) against `shapes`.
+ * Validates `data` (every graph of it: shapes see the union) against `shapes`, in chunks of
+ * subjects with the neighbourhood the shapes can see (see chunks.ts).
  * Source attribution uses the named graphs: a focus node's facts live in its source records' graphs.
  */
 export async function validateQuads(data: Quad[], shapes: Store): Promise<ValidationOutcome> {
-  const union = new Store();
+  return outcomeOf(await validateChunks(data, shapes), data);
+}
+
+/**
+ * validateQuads on worker threads (as many as the machine has cores to spare), so validation runs
+ * while the calling thread writes the serializations. `nquads` is the data as N-Quads, when the
+ * caller has it already.
+ */
+export async function validateQuadsInWorkers(data: Quad[], shapes: Store, nquads?: string): Promise<ValidationOutcome> {
+  if (data.length < IN_PROCESS_BELOW) return validateQuads(data, shapes);
+  const text = nquads ?? data.map(quadToNq).join('\n');
+  const shapesText = shapes.getQuads(null, null, null, null).map(tripleToNt).join('\n');
+  const count = Math.max(1, Math.min(4, availableParallelism() - 1));
+  const parts = await Promise.all(Array.from({ length: count }, (_, index) => new Promise<PlainResult[]>((resolve, reject) => {
+    const worker = startWorker('validate-worker', import.meta.url, { nquads: text, shapes: shapesText, index, count });
+    worker.once('message', (m: { ok: true; results: PlainResult[] } | { ok: false; message: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.results);
+      else reject(new Error(`validation worker: ${m.message}`));
+    });
+    worker.once('error', reject);
+  })));
+  return outcomeOf(parts.flat(), data);
+}
+
+/** Ties results to the records their focus nodes were read from, and sorts them. */
+export function outcomeOf(results: PlainResult[], data: readonly Quad[]): ValidationOutcome {
+  const focusNodes = new Set(results.map((r) => r.focusNode));
   const graphsOf = new Map<string, Set<string>>();
   for (const q of data) {
-    union.addQuad(q.subject, q.predicate, q.object);
-    if (q.graph.termType === 'NamedNode') {
-      let set = graphsOf.get(q.subject.value);
-      if (!set) graphsOf.set(q.subject.value, (set = new Set()));
-      set.add(q.graph.value);
-    }
+    if (q.graph.termType !== 'NamedNode' || !focusNodes.has(q.subject.value)) continue;
+    let set = graphsOf.get(q.subject.value);
+    if (!set) graphsOf.set(q.subject.value, (set = new Set()));
+    set.add(q.graph.value);
   }
-  const validator = new Validator(shapes, { factory });
-  const report = await validator.validate({ dataset: union });
-  const one = (s: string, p: string): Quad['object'] | undefined => union.getObjects(DataFactory.namedNode(s), DataFactory.namedNode(p), null)[0];
-  const findings: ValidationFinding[] = report.results.map((r) => {
-    const focus = r.focusNode.term.value;
+  // The few facts attribution reads: labels of focus nodes, file/line/identifier of records.
+  const wanted = new Set<string>(focusNodes);
+  for (const set of graphsOf.values()) for (const g of set) wanted.add(g);
+  const facts = new Map<string, Quad['object']>();
+  const READ = new Set([dih.recordLine, dih.sourceFile, dcterms.identifier, skos.prefLabel]);
+  for (const q of data) {
+    if (!READ.has(q.predicate.value) || !wanted.has(q.subject.value)) continue;
+    const k = `${q.subject.value} ${q.predicate.value}`;
+    if (!facts.has(k)) facts.set(k, q.object);
+  }
+  const one = (s: string, p: string): Quad['object'] | undefined => facts.get(`${s} ${p}`);
+  const findings: ValidationFinding[] = results.map((r) => {
+    const focus = r.focusNode;
     const sources = [...(graphsOf.get(focus) ?? [])].sort().map((record) => {
       const line = one(record, dih.recordLine);
       const file = one(record, dih.sourceFile);
@@ -79,25 +159,16 @@ export async function validateQuads(data: Quad[], shapes: Store): Promise<Valida
       sources.push({ record: focus, ...(file ? { file: file.value } : {}), ...(line ? { line: Number(line.value) } : {}) });
     }
     const label = one(focus, skos.prefLabel);
-    const finding: ValidationFinding = {
-      severity: severityOf(r),
-      focusNode: focus,
-      message: r.message.map((m) => m.value).join('; ') || 'constraint not met',
-      shape: r.shape.ptr.term.termType === 'NamedNode' ? r.shape.ptr.term.value : '',
-      component: r.constraintComponent.value,
-      sources,
-    };
+    const finding: ValidationFinding = { ...r, sources };
     if (label) finding.focusLabel = label.value;
-    const path = r.path?.map((step) => (step.start === 'object' ? '^' : '') + step.predicates.map((p) => p.value).join(' | ')).join(' / ');
-    if (path) finding.path = path;
-    const value = termText(r.value?.term);
-    if (value !== undefined) finding.value = value;
     return finding;
   });
-  findings.sort((a, b) => key(a).localeCompare(key(b)));
-  const violations = findings.filter((f) => f.severity === 'Violation').length;
-  const warnings = findings.filter((f) => f.severity === 'Warning').length;
-  return { conforms: violations === 0, findings, violations, warnings };
+  const keyed = findings.map((f) => [key(f), f] as const);
+  keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = keyed.map(([, f]) => f);
+  const violations = sorted.filter((f) => f.severity === 'Violation').length;
+  const warnings = sorted.filter((f) => f.severity === 'Warning').length;
+  return { conforms: violations === 0, findings: sorted, violations, warnings };
 }
 
 function key(f: ValidationFinding): string {

@@ -24,7 +24,7 @@ export const dih = terms(DIH_NS, [
   'Conflict', 'conflictOn', 'conflictProperty', 'claim', 'matchScore', 'matchEvidence',
 ] as const);
 
-export const rdf = terms('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type', 'langString', 'Statement', 'subject', 'predicate', 'object'] as const);
+export const rdf = terms('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type', 'langString', 'Statement', 'subject', 'predicate', 'object', 'first', 'rest', 'nil'] as const);
 export const rdfs = terms('http://www.w3.org/2000/01/rdf-schema#', ['label', 'comment', 'seeAlso', 'subClassOf', 'subPropertyOf', 'domain', 'range'] as const);
 export const xsd = terms('http://www.w3.org/2001/XMLSchema#', ['string', 'integer', 'decimal', 'boolean', 'date', 'dateTime', 'anyURI', 'nonNegativeInteger', 'hexBinary', 'gYearMonth'] as const);
 export const owl = terms('http://www.w3.org/2002/07/owl#', ['Ontology', 'Class', 'ObjectProperty', 'DatatypeProperty', 'versionIRI', 'sameAs'] as const);
@@ -56,6 +56,10 @@ export const sh = terms('http://www.w3.org/ns/shacl#', [
   'ValidationReport', 'ValidationResult', 'conforms', 'result', 'focusNode', 'resultPath', 'value',
   'resultSeverity', 'resultMessage', 'sourceShape', 'sourceConstraintComponent',
   'Violation', 'Warning', 'Info',
+  // what decides how far a shape looks from its focus node (validation in chunks)
+  'NodeShape', 'targetClass', 'targetNode', 'targetObjectsOf', 'targetSubjectsOf', 'target', 'sparql',
+  'path', 'property', 'node', 'class', 'qualifiedValueShape', 'not', 'and', 'or', 'xone',
+  'inversePath', 'alternativePath', 'zeroOrMorePath', 'oneOrMorePath', 'zeroOrOnePath',
 ] as const);
 export const schema = terms('https://schema.org/', ['Organization', 'name', 'url'] as const);
 
