@@ -6,6 +6,8 @@
  * site ("The other branch is located in Bolzano"). Common single words ("education", "cloud") are
  * kept out of the gazetteer and let back in only where the context makes them a label.
  */
+import type { ConceptRef } from '../model/record.js';
+import { addConcept } from './entities.js';
 import type { GazetteerMatch, ProseGazetteer } from './gazetteer.js';
 import type { Range } from './span.js';
 
@@ -38,6 +40,52 @@ export function isAttributiveOfOther(text: string, g: Range): boolean {
   if (!/^\s+[\p{L}]/u.test(next)) return false;
   if (/^\s+(?:and|or)\b/i.test(next)) return false;
   return !HUB_NOUNS.test(next);
+}
+
+/** Sector labels of the institutional sense (who owns an organisation), not of an economic activity. */
+const INSTITUTIONAL_SECTOR = /^(?:public|private|third|voluntary|non-?profit)[- ]sectors?$/i;
+/** Organisation nouns after such a label: "public sector entities", "public sector organisations (PSOs)". */
+const ORGANISATION_NOUNS = /^\s+(?:entit(?:y|ies)|organi[sz]ations?|bodies|body|institutions?|agenc(?:y|ies)|authorit(?:y|ies)|administrations?|actors?|players?|stakeholders?|partners?|customers?|clients?|users?|employers?|PSOs?)\b/i;
+
+/**
+ * "SMEs, start-ups and public sector entities": an institutional sector label before an organisation
+ * noun names a kind of organisation (a target group of any activity), not a sector the hub serves.
+ * ("the public administration sector", "in the public sector domain" stay sectors.)
+ */
+export function isOrganisationKind(text: string, g: Range): boolean {
+  return INSTITUTIONAL_SECTOR.test(text.slice(g.start, g.end)) && ORGANISATION_NOUNS.test(text.slice(g.end, g.end + 40));
+}
+
+/** Nouns for side activities where a hub tries its offer out: "pilots in", "use cases from", "demonstrators for". */
+const SIDE_NOUNS = String.raw`pilots?|pilot (?:projects?|actions?|cases?|stud(?:y|ies))|use[- ]cases?|demonstrators?|demo(?:nstration)? projects?|showcases?|proofs? of concept|test cases?`;
+/** A list item of up to three words, and the joints between items: "health technology and ". */
+const SIDE_ITEM = String.raw`(?:(?!(?:and|or)\s)[\p{L}\p{N}&'’-]+\s+){0,2}(?!(?:and|or)\b)[\p{L}\p{N}&'’-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*\/\s*)`;
+const SIDE_EXAMPLE = new RegExp(String.raw`\b(?:${SIDE_NOUNS})\s+(?:in|from|for|on|within)\s+(?:the\s+)?(?:(?:fields?|areas?|domains?|sectors?)\s+of\s+)?(?:${SIDE_ITEM}){0,6}$`, 'iu');
+
+/**
+ * "up to 10% of the budget is allocated to AI pilots in health technology and tourism": labels listed
+ * after a pilot, use case or demonstrator say where the hub tries its offer out, an example, not
+ * which sectors it serves, unless nothing else says (see SideSectors).
+ */
+export function isSideExample(text: string, g: Range): boolean {
+  return SIDE_EXAMPLE.test(text.slice(Math.max(0, g.start - 160), g.start));
+}
+
+/**
+ * The sectors of each owner, where those known only from side examples are kept while the owner has
+ * no sector of its own, and dropped (stated focus wins) once one is found, whatever the order.
+ */
+export class SideSectors {
+  private readonly side = new WeakSet<ConceptRef>();
+
+  add(sectors: ConceptRef[], ref: ConceptRef, sideExample: boolean): void {
+    if (sideExample) {
+      if (!sectors.every((c) => this.side.has(c))) return;
+      if (ref.provenance) ref.provenance.confidence = Math.min(ref.provenance.confidence ?? 1, 0.6);
+      this.side.add(ref);
+    } else for (let i = sectors.length - 1; i >= 0; i--) if (this.side.has(sectors[i] as ConceptRef)) sectors.splice(i, 1);
+    addConcept(sectors, ref);
+  }
 }
 
 /** Head words of organisation names, in the languages of the registries. */
@@ -91,7 +139,7 @@ export function sentenceLabels(gazetteer: ProseGazetteer, text: string, s: Range
 
 /** Whether a label outside names is used otherwise than as a fact about the sentence's topic. */
 export function usedOtherwise(text: string, g: GazetteerMatch, aboutOtherSite: boolean): boolean {
-  if (g.kind === 'sector' && (isProcessUse(text, g) || isAttributiveOfOther(text, g))) return true;
+  if (g.kind === 'sector' && (isProcessUse(text, g) || isAttributiveOfOther(text, g) || isOrganisationKind(text, g))) return true;
   if (g.kind === 'region' && aboutOtherSite) return true;
   // "Hellenic Institute of Transport", "University College Cork": words of an organisation's name, captured as an entity or not
   return g.kind !== 'country' && inOrganisationName(text, g);

@@ -8,7 +8,7 @@ import type { ConceptRef, Entity, Relation } from '../model/record.js';
 import type { ConceptIndex } from '../vocab/concepts.js';
 import { CONTRIBUTES, cueHits, HUB_REFERENCES, MEMBERS, ON_BEHALF, UNDER, type CueHit } from './cues.js';
 import { code, regionCountries } from './authority.js';
-import { isAboutOtherSite, sentenceLabels, usedOtherwise } from './context.js';
+import { isAboutOtherSite, isSideExample, sentenceLabels, SideSectors, usedOtherwise } from './context.js';
 import { addConcept, EntityTable, typeSlug } from './entities.js';
 import type { GazetteerMatch, ProseGazetteer } from './gazetteer.js';
 import { bracketAcronym, captureName, captureNameList, sharesDistinctiveWord, type NameCapture } from './names.js';
@@ -27,6 +27,7 @@ export class ProseExtractor {
   private claimed: Range[] = [];
   /** Technologies known only from the hub's own name. */
   private readonly nameEvidence = new Set<ConceptRef>();
+  private readonly sides = new SideSectors();
   private topic: string;
 
   constructor(
@@ -380,7 +381,7 @@ export class ProseExtractor {
 
   /** `fromHubName`: a technology only the hub's own name states, at lower confidence, until prose names it too. */
   private attribute(owner: Entity, g: GazetteerMatch, fromHubName = false): void {
-    if (g.kind === 'sector') addConcept(owner.sectors, this.ref(g, 0.7));
+    if (g.kind === 'sector') this.sides.add(owner.sectors, this.ref(g, 0.7), isSideExample(this.text, g));
     else if (g.kind === 'technology') {
       const ref = this.ref(g, fromHubName ? 0.6 : 0.7);
       const i = owner.technologies.findIndex((t) => t.iri === g.iri && this.nameEvidence.has(t));

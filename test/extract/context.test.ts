@@ -25,6 +25,23 @@ describe('extract/context: when a label in prose is a fact about the hub', funct
     assert.deepEqual(hub('EVD fosters cross-sectoral innovation in the region.').sectors, ['cross-sectoral']);
   });
 
+  it('extract/context/side-example: sectors of pilots and use cases are examples; the hub\'s stated focus wins', function () {
+    const own = 'EVD focuses on the manufacturing industry.';
+    assert.deepEqual(hub(`${own} Part of the budget funds AI pilots in health technology and tourism.`).sectors, ['manufacturing']);
+    assert.deepEqual(hub(`EVD runs use cases in agriculture and tourism. ${own}`).sectors, ['manufacturing']);
+    assert.deepEqual(hub(`${own} It also focuses on tourism.`).sectors, ['manufacturing', 'tourism']);
+    // with no focus stated elsewhere, the pilots' sectors are the only evidence and stay
+    assert.deepEqual(hub('EVD runs AI pilots in tourism.').sectors, ['tourism']);
+  });
+
+  it('extract/context/organisation-kind: "public sector entities" are a target group; the public administration sector is a sector', function () {
+    assert.deepEqual(hub('EVD targets MSMEs, startups, public sector entities and rural communities.').sectors, []);
+    assert.deepEqual(hub('EVD serves SMEs, start-ups and public sector organisations (PSOs).').sectors, []);
+    assert.deepEqual(hub('EVD serves the public administration sector.').sectors, ['public-administration']);
+    assert.deepEqual(hub('EVD supports digital innovation in the public sector domain.').sectors, ['public-administration']);
+    assert.deepEqual(hub('EVD is active in 3 sectors: manufacturing, public sector and tourism.').sectors, ['manufacturing', 'public-administration', 'tourism']);
+  });
+
   it('extract/context: a place inside an organisation\'s name is not the hub\'s region', function () {
     const text = 'EVD is located in Berlin.The Technische Hochschule Brandenburg (THB) oversees the projects.';
     assert.deepEqual(hub(text).regions, ['DE30']);
