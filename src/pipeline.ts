@@ -16,9 +16,10 @@ import { reportQuads } from './validate/report.js';
 import { toJsonLd, toNQuads, toNTriples, toTurtle } from './publish/serialize.js';
 import { writePublication, type PublicationFiles } from './publish/atomic.js';
 import { toRdfXmlInWorker } from './publish/rdfxml.js';
-import { publicationFiles } from './publish/publication.js';
+import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { mergeRecords, type MergeResult } from './merge/index.js';
 import { progress } from './util/progress.js';
+import { stageTimer } from './util/timings.js';
 
 const { namedNode, quad } = DataFactory;
 
@@ -95,35 +96,63 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
   return { records: read.records, quads, diagnostics, merge };
 }
 
+/** The dumps, by file name: RDF/XML (rdflib, the slowest writer) comes on a second core, as a promise. */
+export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string = toNQuads(quads)): { files: Promise<PublicationFiles>; rdfxml: Promise<string> } {
+  const timer = stageTimer();
+  const rdfxml = toRdfXmlInWorker(quads, prefixesFor(base));
+  rdfxml.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
+  const files = (async () => {
+    const out: PublicationFiles = new Map();
+    out.set('dih.nq', nquads);
+    out.set('dih.nt', toNTriples(quads));
+    timer.lap('  n-triples');
+    out.set('dih.ttl', await toTurtle(quads, prefixesFor(base)));
+    timer.lap('  turtle');
+    out.set('dih.jsonld', await toJsonLd(quads));
+    timer.lap('  json-ld');
+    return out;
+  })();
+  return { files, rdfxml };
+}
+
 /** Serializations of the published graph, by file name. */
 export async function serializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string = toNQuads(quads)): Promise<PublicationFiles> {
-  const files: PublicationFiles = new Map();
-  const ntriples = toNTriples(quads);
-  // RDF/XML (rdflib, the slowest writer) runs on the second core while this thread writes the rest.
-  const rdfxml = toRdfXmlInWorker(ntriples, prefixesFor(base));
-  rdfxml.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  files.set('dih.nq', nquads);
-  files.set('dih.nt', ntriples);
-  files.set('dih.ttl', await toTurtle(quads, prefixesFor(base)));
-  files.set('dih.jsonld', await toJsonLd(quads));
-  files.set('dih.rdf', await rdfxml);
+  const started = startSerializations(quads, base, nquads);
+  const files = await started.files;
+  files.set('dih.rdf', await started.rdfxml);
   return files;
 }
 
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildResult> {
   const base = options.base ?? DEFAULT_BASE;
+  const timer = stageTimer();
   const { records, quads, diagnostics, merge } = await assemble(inputs, options);
+  timer.lap('read, map, merge');
   // Validation runs on other cores while this thread writes the serializations.
   const nquads = toNQuads(quads);
   const validating = validateQuadsInWorkers(quads, loadShapes(base), nquads);
   validating.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  const files = await serializations(quads, base, nquads);
+  timer.lap('n-quads, validation started');
+  const dumps = startSerializations(quads, base, nquads);
+  const files = await dumps.files;
+  timer.lap('serializations');
+  const publicationBase = options.publicationBase ?? base;
+  // The site needs no bytes of the dumps: made while RDF/XML and validation finish on other cores.
+  const names = [...files.keys(), 'dih.rdf', 'validation-report.ttl', ...merge.files.keys()];
+  const site = await siteFiles({ quads, records, base, publicationBase, fileNames: names });
+  timer.lap('void, html');
+  files.set('dih.rdf', await dumps.rdfxml);
+  timer.lap('rdf/xml (rest)');
   const validation = await validating;
+  timer.lap('validation (rest)');
   const refused = options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
   files.set('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
   for (const [name, content] of merge.files) files.set(name, content);
-  // The catalogue describes the bytes above, so it is made last: catalog.*, void.ttl, the HTML site.
-  for (const [name, content] of await publicationFiles({ quads, records, files, base, publicationBase: options.publicationBase ?? base })) files.set(name, content);
+  // The catalogue describes the bytes above, so it is made last.
+  for (const [name, content] of await catalogueFiles({ quads, records, files, base, publicationBase })) files.set(name, content);
+  for (const [name, content] of site) files.set(name, content);
+  timer.lap('catalogue');
   if (!refused) writePublication(options.out, files);
+  timer.lap('write');
   return { records, quads, diagnostics, validation, files: refused ? [] : [...files.keys()].sort(), merge };
 }

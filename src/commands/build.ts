@@ -6,6 +6,7 @@ import { PREFIXES } from '../vocab/namespaces.js';
 import { parseArgs } from 'node:util';
 import { asUsage, UsageError } from './args.js';
 import { buildSummary } from '../merge/summary.js';
+import { sortedTriples } from '../publish/serialize.js';
 
 function warningCounts(findings: { severity: string; message: string }[]): string {
   const counts = new Map<string, number>();
@@ -35,7 +36,7 @@ export async function buildCommand(args: string[]): Promise<number> {
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   process.stderr.write(buildSummary(result.records, result.merge, result.diagnostics));
-  const summary = `${result.records.length} record(s), ${new Set(result.quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`)).size} triples; ` +
+  const summary = `${result.records.length} record(s), ${sortedTriples(result.quads).length} triples; ` +
     `${errors} input error(s), ${result.validation.violations} violation(s), ${result.validation.warnings} warning(s)`;
   if (!result.files.length) {
     process.stderr.write(`build refused (--strict): ${summary}; ${values.out}/ left as it was\n`);

@@ -45,8 +45,19 @@ export function catalogPrefixes(base: string): Record<string, string> {
 }
 
 export async function publicationFiles(input: PublicationInput): Promise<PublicationFiles> {
-  const { base, publicationBase } = input;
+  const out = await siteFiles({ ...input, fileNames: [...input.files.keys()] });
+  for (const [name, content] of await catalogueFiles(input)) out.set(name, content);
+  return out;
+}
+
+function checkPublicationBase(publicationBase: string): void {
   if (!isSafeIri(publicationBase) || !/^https?:\/\/[^/]+\/(.*\/)?$/.test(publicationBase)) throw new Error(`publication base must be an http(s) URL ending with /, got ${JSON.stringify(publicationBase)}`);
+}
+
+/** The catalogue (Turtle, JSON-LD, RDF/XML): it describes the bytes of the dumps, so it comes after them. */
+export async function catalogueFiles(input: PublicationInput): Promise<PublicationFiles> {
+  const { base, publicationBase } = input;
+  checkPublicationBase(publicationBase);
   const concepts = loadConcepts(base);
   const out: PublicationFiles = new Map();
   const catalog = catalogQuads(input.files, dataFacts(input.quads, concepts), concepts, { ...input.catalog, base, publicationBase });
@@ -54,7 +65,19 @@ export async function publicationFiles(input: PublicationInput): Promise<Publica
   out.set('catalog.ttl', await toTurtle(catalog, prefixes));
   out.set('catalog.jsonld', await toJsonLd(catalog));
   out.set('catalog.rdf', toRdfXml(catalog, prefixes));
-  out.set('void.ttl', await toTurtle(voidQuads(input.quads, { base, publicationBase, files: input.files.keys() }), prefixes));
+  return out;
+}
+
+/**
+ * VoID and the HTML site: they need the data and the names of the dumps, not their bytes, so a
+ * build makes them while other threads still write the slow dumps.
+ */
+export async function siteFiles(input: Omit<PublicationInput, 'files'> & { fileNames: Iterable<string> }): Promise<PublicationFiles> {
+  const { base, publicationBase } = input;
+  checkPublicationBase(publicationBase);
+  const concepts = loadConcepts(base);
+  const out: PublicationFiles = new Map();
+  out.set('void.ttl', await toTurtle(voidQuads(input.quads, { base, publicationBase, files: input.fileNames }), catalogPrefixes(base)));
   for (const [name, content] of htmlSite({ quads: input.quads, records: input.records, base, publicationBase, concepts })) out.set(name, content);
   return out;
 }

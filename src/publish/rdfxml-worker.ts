@@ -5,10 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Parser } from 'n3';
 import { toRdfXml } from './rdfxml.js';
+import { textOf } from '../util/worker.js';
 
-const { ntriples, prefixes } = workerData as { ntriples: string; prefixes: Record<string, string> };
+const { ntriples, prefixes } = workerData as { ntriples: Uint8Array; prefixes: Record<string, string> };
 try {
-  parentPort?.postMessage({ ok: true, xml: toRdfXml(new Parser({ format: 'application/n-triples' }).parse(ntriples), prefixes) });
+  // The lines come in publication order already: parsed in order, written without sorting again.
+  const quads = new Parser({ format: 'application/n-triples' }).parse(textOf(ntriples));
+  parentPort?.postMessage({ ok: true, xml: toRdfXml(quads, prefixes, { presorted: true }) });
 } catch (err) {
   parentPort?.postMessage({ ok: false, message: (err as Error).message, name: (err as Error).name });
 }

@@ -13,8 +13,8 @@ import { graph, literal as rdfLiteral, namedNode as rdfNamedNode, parse, Seriali
 import type { Quad } from 'n3';
 import { DataFactory } from 'n3';
 import { checkIri } from '../map/iri.js';
-import { sortedTriples } from './serialize.js';
-import { startWorker } from '../util/worker.js';
+import { sortedTripleLines, sortedTriples } from './serialize.js';
+import { sharedText, startWorker } from '../util/worker.js';
 
 /** Private-use character that marks a character to be written as a reference: `\uE000{hex};`. */
 const MARK = '\uE000';
@@ -40,12 +40,12 @@ const CHUNK = 4000;
  * and the chunks' bodies concatenate into one document. One serializer writes every chunk, so a
  * prefix it makes up for one chunk means the same namespace in all of them.
  */
-export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string, string>> = {}): string {
+export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string, string>> = {}, options: { presorted?: boolean } = {}): string {
   let xml11 = false;
   const statements: Statement[] = [];
   const chunkEnds: number[] = [];
   let lastSubject = '';
-  for (const q of sortedTriples(quads)) {
+  for (const q of options.presorted ? quads : sortedTriples(quads)) {
     for (const t of [q.subject, q.predicate, q.object]) {
       if (t.termType === 'BlankNode') throw new RdfXmlError(`blank node _:${t.value}: the publication mints IRIs for every node`);
       if (t.termType === 'NamedNode') {
@@ -99,11 +99,12 @@ export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string
 }
 
 /**
- * toRdfXml on another thread, from the build's N-Triples (already sorted and de-duplicated, so the
- * output is the same bytes as toRdfXml of the quads).
+ * toRdfXml on another thread, from the triples in publication order (sortedTriples) as
+ * N-Triples in shared memory: the same bytes as toRdfXml of the quads.
  */
-export function toRdfXmlInWorker(ntriples: string, prefixes: Readonly<Record<string, string>> = {}): Promise<string> {
+export function toRdfXmlInWorker(quads: Quad[], prefixes: Readonly<Record<string, string>> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
+    const ntriples = sharedText(sortedTripleLines(quads).join('\n'));
     const worker = startWorker('rdfxml-worker', import.meta.url, { ntriples, prefixes: { ...prefixes } });
     worker.once('message', (m: { ok: true; xml: string } | { ok: false; message: string; name: string }) => {
       void worker.terminate();

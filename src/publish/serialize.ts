@@ -99,7 +99,13 @@ export function toNTriples(quads: Iterable<Quad>): string {
 }
 
 /** Keyed by the input array; the length guards against an array that grew since. */
-const sortedCache = new WeakMap<readonly Quad[], { length: number; sorted: Quad[] }>();
+const sortedCache = new WeakMap<readonly Quad[], { length: number; sorted: SortedTriples }>();
+
+interface SortedTriples {
+  quads: Quad[];
+  /** The N-Triples line of each, in the same order. */
+  lines: string[];
+}
 
 /**
  * Triples of the union graph, de-duplicated, in a stable order: by subject, rdf:type first, then
@@ -107,6 +113,15 @@ const sortedCache = new WeakMap<readonly Quad[], { length: number; sorted: Quad[
  * need the same order, and computing it is a large share of a build.
  */
 export function sortedTriples(quads: Iterable<Quad>): Quad[] {
+  return sortedWithLines(quads).quads;
+}
+
+/** The N-Triples lines of sortedTriples, in its order (what a worker needs to write RDF/XML). */
+export function sortedTripleLines(quads: Iterable<Quad>): string[] {
+  return sortedWithLines(quads).lines;
+}
+
+function sortedWithLines(quads: Iterable<Quad>): SortedTriples {
   if (Array.isArray(quads)) {
     const hit = sortedCache.get(quads);
     if (hit && hit.length === quads.length) return hit.sorted;
@@ -117,17 +132,18 @@ export function sortedTriples(quads: Iterable<Quad>): Quad[] {
   return computeSortedTriples([...quads]);
 }
 
-function computeSortedTriples(quads: readonly Quad[]): Quad[] {
+function computeSortedTriples(quads: readonly Quad[]): SortedTriples {
   const { triples } = statementLines(quads);
   // One sort key per triple: subject, then rdf:type before other predicates, then the N-Triples
   // line. U+0000 separates the parts: no IRI holds it, so it sorts below every character in them.
-  const byKey = new Map<string, Quad>();
+  const byKey = new Map<string, number>();
   for (const [i, q] of quads.entries()) {
     const rank = q.predicate.value === rdf.type ? '0' : '1';
     const key = `${q.subject.value}\u0000${rank}${q.predicate.value}\u0000${triples[i]!}`;
-    if (!byKey.has(key)) byKey.set(key, q);
+    if (!byKey.has(key)) byKey.set(key, i);
   }
-  return [...byKey.keys()].sort(cmp).map((key) => byKey.get(key)!);
+  const order = [...byKey.keys()].sort(cmp).map((key) => byKey.get(key)!);
+  return { quads: order.map((i) => quads[i]!), lines: order.map((i) => triples[i]!) };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

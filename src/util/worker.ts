@@ -19,3 +19,17 @@ export function startWorker(name: string, fromUrl: string, workerData: unknown):
   const tsx = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`, { eval: true, workerData });
 }
+
+/**
+ * Text for workers as UTF-8 in shared memory: a worker's data is otherwise copied when the worker
+ * starts, which for a dump of tens of megabytes costs the sending thread most of a second.
+ */
+export function sharedText(text: string): Uint8Array {
+  const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text, 'utf8')));
+  Buffer.from(bytes.buffer, 0, bytes.byteLength).write(text, 'utf8');
+  return bytes;
+}
+
+export function textOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}

@@ -8,7 +8,7 @@ import { dcterms, dih, sh, skos } from '../vocab/namespaces.js';
 import { shapesReach, validationChunks, type ValidationChunk } from './chunks.js';
 import { availableParallelism } from 'node:os';
 import { quadToNq, tripleToNt } from '../publish/serialize.js';
-import { startWorker } from '../util/worker.js';
+import { sharedText, startWorker } from '../util/worker.js';
 
 export type ResultSeverity = 'Violation' | 'Warning' | 'Info';
 
@@ -103,7 +103,7 @@ export async function validateQuads(data: Quad[], shapes: Store): Promise<Valida
  */
 export async function validateQuadsInWorkers(data: Quad[], shapes: Store, nquads?: string): Promise<ValidationOutcome> {
   if (data.length < IN_PROCESS_BELOW) return validateQuads(data, shapes);
-  const text = nquads ?? data.map(quadToNq).join('\n');
+  const text = sharedText(nquads ?? data.map(quadToNq).join('\n'));
   const shapesText = shapes.getQuads(null, null, null, null).map(tripleToNt).join('\n');
   const count = Math.max(1, Math.min(4, availableParallelism() - 1));
   const parts = await Promise.all(Array.from({ length: count }, (_, index) => new Promise<PlainResult[]>((resolve, reject) => {
