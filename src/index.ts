@@ -13,7 +13,7 @@ export { validateQuads, type ValidationOutcome, type ValidationFinding } from '.
 export { formatOutcome, reportQuads } from './validate/report.js';
 export { toTurtle, toNTriples, toNQuads, toJsonLd } from './publish/serialize.js';
 export { writePublication } from './publish/atomic.js';
-export { loadGraph, runQuery, type OutputFormat } from './query/engine.js';
+export { loadGraph, loadQueryStore, queryStore, runQuery, type OutputFormat, type QueryStore } from './query/engine.js';
 export { build, assemble, type BuildOptions, type BuildResult } from './pipeline.js';
 export { extractPage, extractFromDescription, recordToYaml } from './extract/index.js';
 export { mergeRecords, type MergeResult } from './merge/index.js';

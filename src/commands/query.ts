@@ -1,7 +1,7 @@
 /** `dih-ld query`: SPARQL over a publication, a query given inline or as a .rq file. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadGraph, runQuery, type OutputFormat } from '../query/engine.js';
+import { loadQueryStore, runQuery, type OutputFormat } from '../query/engine.js';
 import { queriesDir } from '../util/paths.js';
 import { parseArgs } from 'node:util';
 import { asUsage, UsageError } from './args.js';
@@ -26,7 +26,7 @@ export async function queryCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('query needs exactly one SPARQL query or .rq file');
   const format = values.format as OutputFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const store = await loadGraph(values.data);
+  const store = await loadQueryStore(values.data);
   const outcome = await runQuery(resolveQueryText(positionals[0] as string), store, format, { allowService: values['allow-service'] });
   process.stdout.write(outcome.text.endsWith('\n') || !outcome.text ? outcome.text : `${outcome.text}\n`);
   return 0;

@@ -4,7 +4,8 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { StreamParser, Store } from 'n3';
+import { StreamParser, Store, type Quad } from 'n3';
+import { RdfStore } from 'rdf-stores';
 import type { Bindings } from '@rdfjs/types';
 import { DihError } from '../model/diagnostics.js';
 
@@ -18,20 +19,42 @@ export function queryEngine(): Promise<QueryEngine> {
   return enginePromise;
 }
 
-/** Loads `dih.nq` of a publication folder (or an N-Quads/N-Triples/Turtle file) into a store. */
-export async function loadGraph(data: string): Promise<Store> {
+/** Loads `dih.nq` of a publication folder (or an N-Quads/N-Triples/Turtle file) as quads. */
+export async function loadQuads(data: string): Promise<Quad[]> {
   const file = existsSync(data) && statSync(data).isDirectory() ? join(data, 'dih.nq') : data;
   if (!existsSync(file)) throw new DihError(`no graph at ${file}: run \`dih-ld build\` first`, { file });
   const format = file.endsWith('.nq') ? 'application/n-quads' : file.endsWith('.nt') ? 'application/n-triples' : file.endsWith('.trig') ? 'application/trig' : 'text/turtle';
-  const store = new Store();
+  const quads: Quad[] = [];
   await new Promise<void>((resolve, reject) => {
     const parser = new StreamParser({ format });
-    parser.on('data', (q) => store.addQuad(q));
+    parser.on('data', (q: Quad) => quads.push(q));
     parser.on('error', (err: Error) => reject(new DihError(`${file}: ${err.message}`, { file })));
     parser.on('end', () => resolve());
     createReadStream(file).pipe(parser);
   });
+  return quads;
+}
+
+/** The graph as an n3 Store, for code that reads it directly (validation, dereferencing). */
+export async function loadGraph(data: string): Promise<Store> {
+  return new Store(await loadQuads(data));
+}
+
+/**
+ * The store queries run over. Measured on the registries' merged graph (142k triples, the named
+ * queries of queries/), Comunica over rdf-stores answers 1.2-11x faster than over an n3 Store
+ * (hubs-by-status: 46 s -> 4.3 s), as its indexes answer any quad pattern and count cheaply.
+ */
+export type QueryStore = RdfStore;
+
+export function queryStore(quads: Iterable<Quad>): QueryStore {
+  const store = RdfStore.createDefault();
+  for (const q of quads) store.addQuad(q);
   return store;
+}
+
+export async function loadQueryStore(data: string): Promise<QueryStore> {
+  return queryStore(await loadQuads(data));
 }
 
 export type OutputFormat = 'table' | 'json' | 'xml' | 'csv' | 'tsv' | 'turtle' | 'ntriples' | 'jsonld';
@@ -53,11 +76,11 @@ export interface QueryOutcome {
 }
 
 /** Query context shared by the CLI and the server: facts live in named graphs, so the default graph is their union. */
-export function queryContext(store: Store): { sources: [Store]; unionDefaultGraph: true } {
+export function queryContext(store: QueryStore | Store): { sources: [QueryStore | Store]; unionDefaultGraph: true } {
   return { sources: [store], unionDefaultGraph: true };
 }
 
-export async function runQuery(query: string, store: Store, format: OutputFormat = 'table', policy: QueryPolicy = {}): Promise<QueryOutcome> {
+export async function runQuery(query: string, store: QueryStore | Store, format: OutputFormat = 'table', policy: QueryPolicy = {}): Promise<QueryOutcome> {
   const engine = await queryEngine();
   let result;
   try {
@@ -248,7 +271,7 @@ export interface QueryRun {
  * operators that buffer (joins, aggregates, ORDER BY) may keep computing in this thread. That is
  * why the server runs queries in worker threads and enforces the limit by terminating the worker.
  */
-export async function executeQuery(prepared: PreparedQuery, store: Store, mediaType: string, policy: QueryPolicy = {}, unionDefaultGraph = true): Promise<QueryRun> {
+export async function executeQuery(prepared: PreparedQuery, store: QueryStore | Store, mediaType: string, policy: QueryPolicy = {}, unionDefaultGraph = true): Promise<QueryRun> {
   const engine = await queryEngine();
   const abort = new AbortController();
   const streams: { destroy(cause?: Error): void }[] = [];

@@ -4,15 +4,16 @@
  * is built (SPARQL 1.1 Protocol §2.1.4): the named default graphs merged into the default graph,
  * the named graphs kept under their names, nothing else.
  */
-import { DataFactory, Store } from 'n3';
+import { DataFactory } from 'n3';
+import { queryStore, type QueryStore } from '../query/engine.js';
 
 export interface DatasetRequest { defaultGraphs: string[]; namedGraphs: string[] }
 
-export function datasetView(store: Store, request: DatasetRequest): { store: Store; unionDefaultGraph: boolean } {
+export function datasetView(store: QueryStore, request: DatasetRequest): { store: QueryStore; unionDefaultGraph: boolean } {
   if (!request.defaultGraphs.length && !request.namedGraphs.length) return { store, unionDefaultGraph: true };
-  const view = new Store();
+  const view = queryStore([]);
   for (const g of new Set(request.defaultGraphs)) {
-    for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) view.addQuad(q.subject, q.predicate, q.object, DataFactory.defaultGraph());
+    for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) view.addQuad(DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.defaultGraph()));
   }
   for (const g of new Set(request.namedGraphs)) {
     for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) view.addQuad(q);

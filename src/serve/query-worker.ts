@@ -5,8 +5,8 @@
  * terminating its worker, and the server's main thread never runs a query at all.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Parser, Store } from 'n3';
-import { executeQuery, prepareQuery, QueryRefusal, type PreparedQuery, type QueryPolicy } from '../query/engine.js';
+import { Parser } from 'n3';
+import { executeQuery, prepareQuery, queryStore, QueryRefusal, type PreparedQuery, type QueryPolicy } from '../query/engine.js';
 import { datasetView, type DatasetRequest } from './dataset.js';
 
 export interface WorkerJob { id: number; query: string; mediaType: string; dataset: DatasetRequest; policy: QueryPolicy }
@@ -15,7 +15,7 @@ export type WorkerReply =
   | { id: number; ok: false; kind: string; message: string };
 
 const { graph } = workerData as { graph: SharedArrayBuffer };
-const store = new Store(new Parser({ format: 'application/n-quads' }).parse(Buffer.from(graph).toString('utf8')));
+const store = queryStore(new Parser({ format: 'application/n-quads' }).parse(Buffer.from(graph).toString('utf8')));
 
 /** Parsed queries by text (the policy is fixed for the worker's life): a repeated query is not parsed again. */
 const parsedQueries = new Map<string, PreparedQuery>();

@@ -1,0 +1,55 @@
+/**
+ * Which store Comunica should query: the named queries of queries/ over an n3 Store and over
+ * rdf-stores (what `dih-ld query` and `serve` use), each next to Oxigraph (npm `oxigraph`) on the
+ * same data as the baseline. Median of 5 runs per query, after one warm-up run.
+ *
+ * Data: DIH_QUERY_BENCH_DATA=<publication folder> (e.g. a build of the registries); without it,
+ * the example sources are built into a temporary folder.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from 'n3';
+import oxigraph from 'oxigraph';
+import { build } from '../src/pipeline.js';
+import { loadQuads, queryContext, queryEngine, queryStore } from '../src/query/engine.js';
+import { namedQueries } from '../src/serve/query-page.js';
+
+let data = process.env.DIH_QUERY_BENCH_DATA;
+if (!data) {
+  data = join(mkdtempSync(join(tmpdir(), 'dih-bench-query-')), 'dist');
+  await build([join(import.meta.dirname ?? '.', '..', 'sources')], { out: data });
+}
+const quads = await loadQuads(data);
+const stores = { n3: new Store(quads), 'rdf-stores': queryStore(quads) };
+const oxi = new oxigraph.Store();
+oxi.load(readFileSync(join(data, 'dih.nq'), 'utf8'), { format: 'application/n-quads' });
+const engine = await queryEngine();
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timeRuns(run: () => Promise<unknown> | unknown): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+console.log(`data: ${data} (${quads.length} quads); median ms of 5 runs; ratio = store / oxigraph`);
+console.log(`${'query'.padEnd(30)} ${'oxigraph'.padStart(9)} ${'n3'.padStart(9)} ${'ratio'.padStart(7)} ${'rdf-stores'.padStart(11)} ${'ratio'.padStart(7)}`);
+for (const [name, query] of Object.entries(namedQueries())) {
+  const base = await timeRuns(() => oxi.query(query, { results_format: 'json', use_default_graph_as_union: true }));
+  const cells: string[] = [];
+  for (const store of Object.values(stores)) {
+    const ms = await timeRuns(async () => (await engine.queryBindings(query, queryContext(store) as never)).toArray());
+    cells.push(`${ms.toFixed(0).padStart(9)} ${(ms / base).toFixed(1).padStart(6)}x`);
+  }
+  console.log(`${name.padEnd(30)} ${base.toFixed(1).padStart(9)} ${cells.join(' ')}`);
+}
