@@ -72,11 +72,11 @@ async function validateChunk(validator: Validator, chunk: ValidationChunk): Prom
 }
 
 /** Results of the chunks `pick` selects (all by default). */
-export async function validateChunks(data: readonly Quad[], shapes: Store, pick: (index: number) => boolean = () => true): Promise<PlainResult[]> {
+export async function validateChunks(data: readonly Quad[], shapes: Store, pick: (index: number) => boolean = () => true, chunkTriples = CHUNK_TRIPLES): Promise<PlainResult[]> {
   const validator = new Validator(shapes, { factory });
   const targets = new Set(shapes.getObjects(null, DataFactory.namedNode(sh.targetClass), null).map((t) => t.value));
   const results: PlainResult[] = [];
-  for (const [i, chunk] of validationChunks(data, shapesReach(shapes), CHUNK_TRIPLES, targets).entries()) {
+  for (const [i, chunk] of validationChunks(data, shapesReach(shapes), chunkTriples, targets).entries()) {
     if (pick(i)) results.push(...(await validateChunk(validator, chunk)));
   }
   return results;
