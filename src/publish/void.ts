@@ -7,6 +7,7 @@ import { DataFactory, type Quad } from 'n3';
 import { dcterms, dih, EU_COUNTRY, foaf, NACE2, NUTS, oa, org, prov, rdf, skos, voidNs, xsd } from '../vocab/namespaces.js';
 import { slugify } from '../map/iri.js';
 import { DISTRIBUTION_FORMATS } from './catalog.js';
+import { sortedTriples } from './serialize.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -27,17 +28,15 @@ export function voidQuads(quads: Iterable<Quad>, options: VoidOptions): Quad[] {
   const add = (s: string, p: string, o: Quad['object']): void => void out.push(quad(namedNode(s), namedNode(p), o));
   const count = (s: string, p: string, n: number): void => add(s, p, literal(String(n), namedNode(xsd.integer)));
 
-  const triples = new Set<string>();
   const subjects = new Set<string>();
   const objects = new Set<string>();
   const byClass = new Map<string, Set<string>>();
   const byProperty = new Map<string, number>();
   const links = new Map<string, Map<string, number>>(); // target slug -> predicate -> triples
   let hub: string | undefined;
-  for (const q of quads) {
-    const key = `${q.subject.value}\u0000${q.predicate.value}\u0000${q.object.termType}\u0000${q.object.value}\u0000${q.object.termType === 'Literal' ? `${q.object.language}|${q.object.datatype.value}` : ''}`;
-    if (triples.has(key)) continue;
-    triples.add(key);
+  // The union graph without duplicates, as the dumps have it (and already computed for them).
+  const triples = sortedTriples(quads);
+  for (const q of triples) {
     subjects.add(q.subject.value);
     objects.add(`${q.object.termType}:${q.object.value}`);
     byProperty.set(q.predicate.value, (byProperty.get(q.predicate.value) ?? 0) + 1);
@@ -61,7 +60,7 @@ export function voidQuads(quads: Iterable<Quad>, options: VoidOptions): Quad[] {
   add(ds, dcterms.title, literal('Digital Innovation Hubs as linked data', 'en'));
   add(ds, dcterms.description, literal('VoID description of the dih-ld publication: its size, classes, properties, dumps, SPARQL endpoint and links to EU authority tables.', 'en'));
   add(ds, voidNs.uriSpace, literal(options.base));
-  count(ds, voidNs.triples, triples.size);
+  count(ds, voidNs.triples, triples.length);
   count(ds, voidNs.entities, [...subjects].filter((s) => s.startsWith(options.base)).length);
   count(ds, voidNs.classes, byClass.size);
   count(ds, voidNs.properties, byProperty.size);

@@ -5,6 +5,7 @@
  */
 import type { Quad } from 'n3';
 import type { ConceptIndex } from '../../vocab/concepts.js';
+import { sortedTriples } from '../serialize.js';
 import { dih, oa, org, rdf, rdfs, skos } from '../../vocab/namespaces.js';
 
 export type Term = Quad['object'];
@@ -15,25 +16,24 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class GraphView {
   private readonly bySubject = new Map<string, Map<string, Term[]>>();
-  private readonly seen = new Set<string>();
   private readonly graphs = new Map<string, Set<string>>();
   readonly memberships: Membership[] = [];
 
   constructor(quads: Iterable<Quad>, readonly concepts: ConceptIndex, readonly extraLabels: ReadonlyMap<string, string> = new Map()) {
-    for (const q of quads) {
-      if (q.graph.termType === 'NamedNode') {
-        let set = this.graphs.get(q.subject.value);
-        if (!set) this.graphs.set(q.subject.value, (set = new Set()));
-        set.add(q.graph.value);
-      }
-      const key = `${q.subject.value} ${q.predicate.value} ${q.object.termType} ${q.object.value} ${q.object.termType === 'Literal' ? q.object.language : ''}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
+    const all = Array.isArray(quads) ? (quads as Quad[]) : [...quads];
+    for (const q of all) {
+      if (q.graph.termType !== 'NamedNode') continue;
+      let set = this.graphs.get(q.subject.value);
+      if (!set) this.graphs.set(q.subject.value, (set = new Set()));
+      set.add(q.graph.value);
+    }
+    // The union graph without duplicates, as the dumps have it (and already computed for them).
+    for (const q of sortedTriples(all)) {
       let props = this.bySubject.get(q.subject.value);
       if (!props) this.bySubject.set(q.subject.value, (props = new Map()));
-      const list = props.get(q.predicate.value) ?? [];
-      list.push(q.object);
-      props.set(q.predicate.value, list);
+      const list = props.get(q.predicate.value);
+      if (list) list.push(q.object);
+      else props.set(q.predicate.value, [q.object]);
     }
     for (const [s, props] of this.bySubject) {
       if (!(props.get(rdf.type) ?? []).some((t) => t.value === org.Membership)) continue;
