@@ -99,13 +99,14 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
 /** The dumps, by file name: RDF/XML (rdflib, the slowest writer) comes on a second core, as a promise. */
 export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string = toNQuads(quads)): { files: Promise<PublicationFiles>; rdfxml: Promise<string> } {
   const timer = stageTimer();
-  const rdfxml = toRdfXmlInWorker(quads, prefixesFor(base));
+  const ntriples = toNTriples(quads);
+  timer.lap('  n-triples');
+  const rdfxml = toRdfXmlInWorker(ntriples, prefixesFor(base));
   rdfxml.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
   const files = (async () => {
     const out: PublicationFiles = new Map();
     out.set('dih.nq', nquads);
-    out.set('dih.nt', toNTriples(quads));
-    timer.lap('  n-triples');
+    out.set('dih.nt', ntriples);
     out.set('dih.ttl', await toTurtle(quads, prefixesFor(base)));
     timer.lap('  turtle');
     out.set('dih.jsonld', await toJsonLd(quads));

@@ -13,7 +13,7 @@ import { graph, literal as rdfLiteral, namedNode as rdfNamedNode, parse, Seriali
 import type { Quad } from 'n3';
 import { DataFactory } from 'n3';
 import { checkIri } from '../map/iri.js';
-import { sortedTripleLines, sortedTriples } from './serialize.js';
+import { sortedTriples } from './serialize.js';
 import { sharedText, startWorker } from '../util/worker.js';
 
 /** Private-use character that marks a character to be written as a reference: `\uE000{hex};`. */
@@ -99,13 +99,12 @@ export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string
 }
 
 /**
- * toRdfXml on another thread, from the triples in publication order (sortedTriples) as
- * N-Triples in shared memory: the same bytes as toRdfXml of the quads.
+ * toRdfXml on another thread, from the build's N-Triples (toNTriples: already de-duplicated and
+ * in publication order) in shared memory: the same bytes as toRdfXml of the quads.
  */
-export function toRdfXmlInWorker(quads: Quad[], prefixes: Readonly<Record<string, string>> = {}): Promise<string> {
+export function toRdfXmlInWorker(ntriples: string, prefixes: Readonly<Record<string, string>> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const ntriples = sharedText(sortedTripleLines(quads).join('\n'));
-    const worker = startWorker('rdfxml-worker', import.meta.url, { ntriples, prefixes: { ...prefixes } });
+    const worker = startWorker('rdfxml-worker', import.meta.url, { ntriples: sharedText(ntriples), prefixes: { ...prefixes } });
     worker.once('message', (m: { ok: true; xml: string } | { ok: false; message: string; name: string }) => {
       void worker.terminate();
       if (m.ok) resolve(m.xml);

@@ -92,9 +92,12 @@ export function toNQuads(quads: Iterable<Quad>): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** The union of all graphs as sorted, de-duplicated N-Triples. */
+/**
+ * The union of all graphs as de-duplicated N-Triples, in publication order (sortedTriples: by
+ * subject, rdf:type first): one order for every dump of a build, computed once.
+ */
 export function toNTriples(quads: Iterable<Quad>): string {
-  const lines = sortedUnique(statementLines(quads).triples);
+  const lines = sortedTripleLines(quads);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
