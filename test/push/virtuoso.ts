@@ -73,7 +73,21 @@ export class VirtuosoInstance {
   get graphStore(): string { return `http://127.0.0.1:${this.httpPort}/sparql-graph-crud-auth`; }
   get sparql(): string { return `http://127.0.0.1:${this.httpPort}/sparql`; }
 
+  /**
+   * A free port found by the test can be taken by another process before Virtuoso binds it (tests
+   * and CI run servers side by side): a failed listen is retried on new ports.
+   */
   static async start(): Promise<VirtuosoInstance> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await VirtuosoInstance.startOnce();
+      } catch (err) {
+        if (attempt >= 3 || !/Failed (HTTP )?listen/.test((err as Error).message)) throw err;
+      }
+    }
+  }
+
+  private static async startOnce(): Promise<VirtuosoInstance> {
     if (!existsSync(VIRTUOSO)) throw new Error(`${VIRTUOSO} is missing: apt-get install virtuoso-opensource (.ci/run does)`);
     const dir = mkdtempSync(join(tmpdir(), 'dih-ld-virtuoso-'));
     const [sqlPort, httpPort] = [await freePort(), await freePort()];
