@@ -20,6 +20,7 @@ import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { mergeRecords, type MergeResult } from './merge/index.js';
 import { progress } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
+import { append } from './util/arrays.js';
 
 const { namedNode, quad } = DataFactory;
 
@@ -82,8 +83,8 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
     seen.set(key, `${record.source.file}${record.source.line !== undefined ? `:${record.source.line}` : ''}`);
     kept.push(record);
     const mapped = mapRecord(record, { minter, concepts, language: 'en', includePersonalData: !!options.includePersonalData });
-    quads.push(...mapped.quads);
-    diagnostics.push(...mapped.diagnostics);
+    append(quads, mapped.quads);
+    append(diagnostics, mapped.diagnostics);
     for (const iri of mapped.usedConcepts) used.add(iri);
   }
   mapping.done();
@@ -91,8 +92,8 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
   const merging = progress('merging records');
   const merge = mergeRecords(kept, concepts, base, (done, total) => merging.update(done, total));
   merging.done();
-  quads.push(...merge.quads);
-  quads.push(...vocabularyQuads(concepts, used, base));
+  append(quads, merge.quads);
+  append(quads, vocabularyQuads(concepts, used, base));
   return { records: read.records, quads, diagnostics, merge };
 }
 

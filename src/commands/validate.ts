@@ -12,6 +12,7 @@ import { formatOutcome } from '../validate/report.js';
 import { DEFAULT_BASE, PREFIXES } from '../vocab/namespaces.js';
 import { parseArgs } from 'node:util';
 import { asUsage, UsageError } from './args.js';
+import { append } from '../util/arrays.js';
 
 const isPublication = (p: string) => existsSync(p) && statSync(p).isDirectory() && existsSync(join(p, 'dih.nq'));
 
@@ -22,7 +23,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   let quads: Quad[] = [];
   let inputErrors = 0;
   const sources = positionals.filter((p) => !isPublication(p) && !p.endsWith('.nq'));
-  for (const p of positionals.filter((x) => !sources.includes(x))) quads.push(...(await loadGraph(p)).getQuads(null, null, null, null));
+  for (const p of positionals.filter((x) => !sources.includes(x))) append(quads, (await loadGraph(p)).getQuads(null, null, null, null));
   if (sources.length) {
     const assembled = await assemble(sources, { base });
     for (const d of assembled.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);

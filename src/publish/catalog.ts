@@ -13,6 +13,7 @@ import { DataFactory, type Quad } from 'n3';
 import { dcat, dcatap, dct, dcterms, dih, EU_COUNTRY, foaf, foafPub, owl, prov, rdf, rdfs, skos, spdx, vcard, xsd } from '../vocab/namespaces.js';
 import type { ConceptIndex } from '../vocab/concepts.js';
 import type { PublicationFiles } from './atomic.js';
+import { append } from '../util/arrays.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -229,7 +230,7 @@ export function catalogQuads(files: PublicationFiles, facts: DataFacts, concepts
   text(iri.shapes, rdfs.label, 'dih-ld SHACL shapes');
 
   for (const c of facts.countries) used.add(c);
-  out.push(...describeConcepts(used, concepts));
+  append(out, describeConcepts(used, concepts));
   return out;
 }
 
@@ -253,7 +254,7 @@ function describeConcepts(used: Set<string>, concepts: ConceptIndex): Quad[] {
   }
   for (const s of [...schemes].sort()) {
     const described = concepts.describe(s).filter((q) => keep.has(q.predicate.value));
-    out.push(...described.map((q) => quad(q.subject, q.predicate, q.object)));
+    append(out, described.map((q) => quad(q.subject, q.predicate, q.object)));
     if (!described.some((q) => q.predicate.value === rdf.type)) out.push(quad(namedNode(s), namedNode(rdf.type), namedNode(skos.ConceptScheme)));
     if (!described.some((q) => q.predicate.value === dcterms.title)) {
       const label = concepts.describe(s).find((q) => q.predicate.value === skos.prefLabel)?.object ?? literal(s);

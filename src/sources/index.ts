@@ -10,6 +10,7 @@ import { readYamlRecords } from './yaml-record.js';
 import { readRegistryJson } from './registry-json.js';
 import { readEdihCsv, readEdihXlsx } from './edih.js';
 import { readCataloguePage } from './catalogue-page.js';
+import { append } from '../util/arrays.js';
 
 export interface SourceFile {
   /** Path on disk. */
@@ -151,8 +152,8 @@ export async function readSources(inputs: string[], options: ReadOptions = {}): 
       continue;
     }
     const result = await reader(bytes, file);
-    records.push(...result.records);
-    diagnostics.push(...result.diagnostics);
+    append(records, result.records);
+    append(diagnostics, result.diagnostics);
   }
   // Documents transcribed by a curated record are covered by it; anything else without a reader is reported.
   const transcribed = new Set(records.map((r) => r.source.document).filter((d): d is string => !!d));

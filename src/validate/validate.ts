@@ -9,6 +9,7 @@ import { shapesReach, validationChunks, type ValidationChunk } from './chunks.js
 import { availableParallelism } from 'node:os';
 import { quadToNq, tripleToNt } from '../publish/serialize.js';
 import { sharedText, startWorker } from '../util/worker.js';
+import { append } from '../util/arrays.js';
 
 export type ResultSeverity = 'Violation' | 'Warning' | 'Info';
 
@@ -77,7 +78,7 @@ export async function validateChunks(data: readonly Quad[], shapes: Store, pick:
   const targets = new Set(shapes.getObjects(null, DataFactory.namedNode(sh.targetClass), null).map((t) => t.value));
   const results: PlainResult[] = [];
   for (const [i, chunk] of validationChunks(data, shapesReach(shapes), chunkTriples, targets).entries()) {
-    if (pick(i)) results.push(...(await validateChunk(validator, chunk)));
+    if (pick(i)) append(results, await validateChunk(validator, chunk));
   }
   return results;
 }
