@@ -14,7 +14,7 @@ import type { Quad } from 'n3';
 import { DataFactory } from 'n3';
 import { checkIri } from '../map/iri.js';
 import { sortedTriples } from './serialize.js';
-import { sharedText, startWorker } from '../util/worker.js';
+import { runWorker, sharedText } from '../util/worker.js';
 
 /** Private-use character that marks a character to be written as a reference: `\uE000{hex};`. */
 const MARK = '\uE000';
@@ -103,15 +103,8 @@ export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string
  * in publication order) in shared memory: the same bytes as toRdfXml of the quads.
  */
 export function toRdfXmlInWorker(ntriples: string, prefixes: Readonly<Record<string, string>> = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker('rdfxml-worker', import.meta.url, { ntriples: sharedText(ntriples), prefixes: { ...prefixes } });
-    worker.once('message', (m: { ok: true; xml: string } | { ok: false; message: string; name: string }) => {
-      void worker.terminate();
-      if (m.ok) resolve(m.xml);
-      else reject(m.name === 'RdfXmlError' ? new RdfXmlError(m.message) : new Error(m.message));
-    });
-    worker.once('error', reject);
-  });
+  return runWorker<string>('rdfxml-worker', import.meta.url, { ntriples: sharedText(ntriples), prefixes: { ...prefixes } }, (name, message) =>
+    name === 'RdfXmlError' ? new RdfXmlError(message) : new Error(message));
 }
 
 /** Parses RDF/XML with rdflib's parser into n3 quads (default graph): the round-trip check. */

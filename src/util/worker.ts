@@ -3,7 +3,7 @@
  * source under tsx (tests, benchmarks): Node 20 does not carry tsx's loader into a worker's entry,
  * so there the worker registers it first, then imports the TypeScript entry.
  */
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -32,4 +32,41 @@ export function sharedText(text: string): Uint8Array {
 
 export function textOf(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/** The one message a one-shot worker sends back. */
+type Answer<T> = { ok: true; value: T } | { ok: false; message: string; name: string };
+
+/**
+ * Starts a one-shot worker (see `answer`) and resolves with its answer. Its error comes back as
+ * `errorFor(name, message)` (default: a plain Error), and a worker that ends without answering
+ * (process.exit, out of memory) rejects instead of leaving the caller waiting.
+ */
+export function runWorker<T>(name: string, fromUrl: string, workerData: unknown, errorFor: (name: string, message: string) => Error = (_n, m) => new Error(m)): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(name, fromUrl, workerData);
+    let answered = false;
+    worker.once('message', (m: Answer<T>) => {
+      answered = true;
+      void worker.terminate();
+      if (m.ok) resolve(m.value);
+      else reject(errorFor(m.name, m.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`worker ${name} ended (exit code ${code}) without an answer`));
+    });
+  });
+}
+
+/** Worker side of `runWorker`: posts the value of `task`, or its error, as the one answer. */
+export async function answer<T>(task: () => T | Promise<T>): Promise<void> {
+  let reply: Answer<T>;
+  try {
+    reply = { ok: true, value: await task() };
+  } catch (err) {
+    const e = err as Error;
+    reply = { ok: false, message: e.message, name: e.name };
+  }
+  parentPort?.postMessage(reply);
 }

@@ -8,7 +8,7 @@ import { dcterms, dih, sh, skos } from '../vocab/namespaces.js';
 import { shapesReach, validationChunks, type ValidationChunk } from './chunks.js';
 import { availableParallelism } from 'node:os';
 import { quadToNq, tripleToNt } from '../publish/serialize.js';
-import { sharedText, startWorker } from '../util/worker.js';
+import { runWorker, sharedText } from '../util/worker.js';
 import { append } from '../util/arrays.js';
 
 export type ResultSeverity = 'Violation' | 'Warning' | 'Info';
@@ -107,15 +107,8 @@ export async function validateQuadsInWorkers(data: Quad[], shapes: Store, nquads
   const text = sharedText(nquads ?? data.map(quadToNq).join('\n'));
   const shapesText = shapes.getQuads(null, null, null, null).map(tripleToNt).join('\n');
   const count = Math.max(1, Math.min(4, availableParallelism() - 1));
-  const parts = await Promise.all(Array.from({ length: count }, (_, index) => new Promise<PlainResult[]>((resolve, reject) => {
-    const worker = startWorker('validate-worker', import.meta.url, { nquads: text, shapes: shapesText, index, count });
-    worker.once('message', (m: { ok: true; results: PlainResult[] } | { ok: false; message: string }) => {
-      void worker.terminate();
-      if (m.ok) resolve(m.results);
-      else reject(new Error(`validation worker: ${m.message}`));
-    });
-    worker.once('error', reject);
-  })));
+  const parts = await Promise.all(Array.from({ length: count }, (_, index) =>
+    runWorker<PlainResult[]>('validate-worker', import.meta.url, { nquads: text, shapes: shapesText, index, count }, (_name, message) => new Error(`validation worker: ${message}`))));
   return outcomeOf(parts.flat(), data);
 }
 

@@ -1,0 +1,10 @@
+/** A worker for test/util/worker.test.ts: answers, fails or exits, as its data says. */
+import { workerData } from 'node:worker_threads';
+import { answer } from '../../src/util/worker.js';
+
+const { mode } = workerData as { mode: 'answer' | 'fail' | 'exit' };
+if (mode === 'exit') process.exit(3);
+await answer(() => {
+  if (mode === 'fail') throw new RangeError('told to fail');
+  return { doubled: 21 * 2 };
+});

@@ -1,0 +1,16 @@
+/** util/worker: one-shot workers answer once, report their errors, and never leave the caller waiting. */
+import assert from 'node:assert/strict';
+import { runWorker } from '../../src/util/worker.js';
+
+describe('util/worker', function () {
+  this.timeout(30_000);
+  it('util/worker/runWorker resolves with the worker\'s answer', async function () {
+    assert.deepEqual(await runWorker('one-shot-worker', import.meta.url, { mode: 'answer' }), { doubled: 42 });
+  });
+  it('util/worker/runWorker rejects with the worker\'s error, named as it was thrown', async function () {
+    await assert.rejects(runWorker('one-shot-worker', import.meta.url, { mode: 'fail' }, (name, message) => new Error(`${name}: ${message}`)), /RangeError: told to fail/);
+  });
+  it('util/worker/runWorker rejects when the worker exits without answering', async function () {
+    await assert.rejects(runWorker('one-shot-worker', import.meta.url, { mode: 'exit' }), /exit code 3\) without an answer/);
+  });
+});
