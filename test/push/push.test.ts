@@ -85,6 +85,51 @@ describe('push/virtuoso', function () {
   });
 });
 
+describe('push/virtuoso-basic', function () {
+  this.timeout(180_000);
+  let virtuoso: VirtuosoInstance;
+  let dist: string;
+  before(async function () {
+    dist = join(tempDir(), 'dist');
+    await build([SOURCES], { out: dist });
+    virtuoso = await VirtuosoInstance.start();
+    virtuoso.defineBasicGraphStore();
+    virtuoso.createWriter('writer', 'writerpw');
+    virtuoso.createReadOnlyUser('reader', 'readerpw');
+  });
+  after(async function () {
+    await virtuoso?.stop();
+  });
+
+  it('push/virtuoso-basic the endpoint challenges with Basic, not Digest', async function () {
+    const r = await fetch(`${virtuoso.basicGraphStore}?graph=${encodeURIComponent('https://example.org/test/probe')}`, { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body: '<https://example.org/a> <https://example.org/p> "x" .\n' });
+    await r.arrayBuffer();
+    assert.equal(r.status, 401);
+    assert.match(r.headers.get('www-authenticate') ?? '', /^Basic\b/);
+  });
+
+  it('push/virtuoso-basic every named graph lands behind Basic and pushing twice leaves the same counts', async function () {
+    const graphs = publicationGraphs(dist, 'https://w3id.org/dih/');
+    const credentials = { user: 'writer', password: 'writerpw' };
+    const first = await pushGraphs(graphs, { graphStore: virtuoso.basicGraphStore, credentials });
+    assert.equal(first.failed, 0, JSON.stringify(first.graphs, null, 1));
+    const again = await pushGraphs(graphs, { graphStore: virtuoso.basicGraphStore, credentials });
+    assert.equal(again.failed, 0, JSON.stringify(again.graphs, null, 1));
+    const fetcher = new AuthenticatingFetcher({ user: 'dba', password: virtuoso.password });
+    const counted = await Promise.all(graphs.map((g) => countTriples(fetcher, virtuoso.sparql, g.graph)));
+    assert.deepEqual(counted, graphs.map((g) => g.triples));
+  });
+
+  it('push/virtuoso-basic CLI: a wrong password and a user without write rights are both reported, exit 1', function () {
+    for (const [user, password, status] of [['writer', 'not-the-password', 401], ['reader', 'readerpw', 403]] as const) {
+      const r = runCli(['push', dist, '--graph-store', virtuoso.basicGraphStore, '--user', user, '--password', password]);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, new RegExp(`^FAIL https://w3id\\.org/dih/catalog: rejected, \\d+ triples sent, HTTP ${status}`, 'm'), r.stdout);
+      assert.match(r.stdout, /^0 of \d+ graph\(s\) landed/m);
+    }
+  });
+});
+
 describe('push/http-auth', function () {
   it('push/http-auth reads Virtuoso\'s Digest challenge and a Basic one', function () {
     const digest = parseChallenge('Digest realm="SPARQL", domain="/sparql-graph-crud-auth", nonce="84175779021ac7e4", opaque="5ebe2294", stale="false", qop="auth", algorithm="MD5"');

@@ -72,6 +72,8 @@ export class VirtuosoInstance {
 
   get graphStore(): string { return `http://127.0.0.1:${this.httpPort}/sparql-graph-crud-auth`; }
   get sparql(): string { return `http://127.0.0.1:${this.httpPort}/sparql`; }
+  /** The Graph Store endpoint behind HTTP Basic that {@link defineBasicGraphStore} adds. */
+  get basicGraphStore(): string { return `http://127.0.0.1:${this.httpPort}/sparql-graph-crud-basic`; }
 
   /**
    * A free port found by the test can be taken by another process before Virtuoso binds it (tests
@@ -119,6 +121,20 @@ export class VirtuosoInstance {
     const r = spawnSync(ISQL, [`127.0.0.1:${this.sqlPort}`, 'dba', password, `exec=${statements}`], { encoding: 'utf8', timeout: 60_000 });
     if (r.status !== 0 || /\*\*\* Error/.test(r.stdout + r.stderr)) throw new Error(`isql failed: ${r.stdout}${r.stderr}`);
     return r.stdout;
+  }
+
+  /**
+   * A Graph Store endpoint that asks for HTTP Basic instead of Digest: the built-in
+   * /sparql-graph-crud-auth definition with only `sec` changed. Its `exec_as_get` option matters:
+   * without it Virtuoso never answers a PUT or POST that carries a body.
+   */
+  defineBasicGraphStore(): void {
+    this.sql(`DB.DBA.VHOST_DEFINE(lhost=>'*ini*', vhost=>'*ini*', lpath=>'/sparql-graph-crud-basic', ppath=>'/!sparql-graph-crud/', is_dav=>1, vsp_user=>'dba', ses_vars=>0, opts=>vector('noinherit', 1, 'exec_as_get', 1), auth_fn=>'DB.DBA.HP_AUTH_SPARQL_USER', realm=>'SPARQL', sec=>'basic');`);
+  }
+
+  /** A user that may write graphs (SPARQL_UPDATE) and nothing else. */
+  createWriter(user: string, password: string): void {
+    this.sql(`DB.DBA.USER_CREATE('${user}', '${password}'); GRANT SPARQL_UPDATE TO "${user}";`);
   }
 
   /** A user that may log in but has no right to write graphs. */
