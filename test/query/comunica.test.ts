@@ -32,6 +32,24 @@ describe('query/comunica', function () {
     assert.equal(r.text.replace(/\r/g, ''), 'o\nv\n');
   });
 
+  it('query/comunica OPTIONAL over local data is a hash join, not one sub-query per row, and keeps rows without a match', async function () {
+    const { namedNode, literal, quad } = DataFactory;
+    const store = new Store();
+    for (let i = 0; i < 300; i++) {
+      store.addQuad(quad(namedNode(`urn:x:s${i}`), namedNode('urn:x:label'), literal(`s${i}`), namedNode('urn:x:g')));
+      if (i % 3 === 0) store.addQuad(quad(namedNode(`urn:x:s${i}`), namedNode('urn:x:status'), literal(`status ${i}`), namedNode('urn:x:g')));
+    }
+    const query = 'SELECT ?s ?label ?status WHERE { ?s <urn:x:label> ?label OPTIONAL { ?s <urn:x:status> ?status } }';
+    const engine = await queryEngine();
+    const plan = (await engine.explain(query, { sources: [store], unionDefaultGraph: true } as never, 'physical')).data as string;
+    assert.match(plan, /join-optional\(hash/, plan);
+    assert.doesNotMatch(plan, /join-optional\(bind\)/, plan);
+    const rows = JSON.parse((await runQuery(query, store, 'json')).text) as { results: { bindings: Record<string, { value: string }>[] } };
+    assert.equal(rows.results.bindings.length, 300);
+    assert.equal(rows.results.bindings.filter((b) => b.status).length, 100);
+    assert.ok(rows.results.bindings.every((b) => !b.status || b.status.value === `status ${b.s!.value.slice('urn:x:s'.length)}`));
+  });
+
   it('query/named-queries answer the same rows on Comunica and on Oxigraph (standard SPARQL, no engine quirks)', async function () {
     this.timeout(120_000);
     const dir = join(tempDir(), 'dist');
