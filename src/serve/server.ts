@@ -19,7 +19,7 @@ import { QueryPool } from './query-pool.js';
 import { ASSET_PREFIX, namedQueries, queryPageAssets, queryPageHtml } from './query-page.js';
 import { ResultCache } from './result-cache.js';
 import { serviceDescription } from './service-description.js';
-import { handleSparql, type ProtocolContext } from './sparql-protocol.js';
+import { handleSparql, warmNamedQueries, type ProtocolContext } from './sparql-protocol.js';
 import { readStatic, staticFile } from './static-files.js';
 
 export interface ServeOptions {
@@ -41,7 +41,15 @@ export interface ServeOptions {
 
 export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 3030, timeoutMs: 30_000, maxRows: 10_000, maxBodyBytes: 1 << 20 } as const;
 
-export interface RunningServer { url: string; port: number; store: Store; server: Server; close(): Promise<void> }
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  server: Server;
+  /** Settles when the named queries have been run into the result cache (at once without a cache). */
+  warmed: Promise<void>;
+  close(): Promise<void>;
+}
 
 /** Files of the package published under the base: the JSON-LD context and the ontology. */
 const PACKAGE_FILES: Record<string, { file: () => string; type: string }> = {
@@ -75,6 +83,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   await pool.ready();
 
   const prefixes = prefixesFor(base);
+  const named = namedQueries();
   const description = new Map<string, ReturnType<typeof serviceDescription>>();
   const protocol: ProtocolContext = {
     pool, policy, prefixes,
@@ -82,7 +91,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     inFlight: new Map(),
     maxBodyBytes: options.maxBodyBytes ?? SERVE_DEFAULTS.maxBodyBytes,
     cache: options.cache === false ? undefined : new ResultCache(),
-    queryPage: queryPageHtml(namedQueries()),
+    queryPage: queryPageHtml(named),
     serviceDescription: (endpoint) => {
       if (!description.has(endpoint)) description.set(endpoint, serviceDescription(endpoint, store, policy.allowService!.length > 0));
       return description.get(endpoint)!;
@@ -150,7 +159,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   fallbackHost = `${hostForUrl}:${address.port}`;
+  // the server already answers; the workers run the query page's named queries meanwhile
+  const warmed = warmNamedQueries(protocol, named);
   return {
+    warmed,
     url: `http://${fallbackHost}`,
     port: address.port,
     store,

@@ -13,6 +13,7 @@ import { negotiate, prefersHtml } from './negotiate.js';
 import type { PoolResult, QueryPool } from './query-pool.js';
 import { QUERY_PAGE_CSP } from './query-page.js';
 import type { ResultCache } from './result-cache.js';
+import type { DatasetRequest } from './dataset.js';
 
 export interface ProtocolContext {
   pool: QueryPool;
@@ -105,27 +106,53 @@ async function answerQuery(res: ServerResponse, request: ProtocolRequest, accept
   if (!chosen) throw new HttpError(406, `${form.toUpperCase()} results are available as ${offers.join(', ')}`, { Vary: 'Accept' });
   const mediaType = ENGINE_TYPE[chosen] ?? chosen;
   const dataset = { defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs };
-  const key = JSON.stringify([query, mediaType, dataset.defaultGraphs, dataset.namedGraphs]);
-  let result = ctx.cache?.get(key);
-  if (!result) {
-    // with the cache on, identical queries that arrive together share one execution
-    let running = ctx.cache ? ctx.inFlight.get(key) : undefined;
-    if (!running) {
-      running = ctx.pool.run(query, mediaType, dataset);
-      if (ctx.cache) {
-        ctx.inFlight.set(key, running);
-        void running.then((r) => ctx.cache?.set(key, r), () => undefined).finally(() => ctx.inFlight.delete(key));
-      }
-    }
-    try {
-      result = await running;
-    } catch (err) {
-      throw asHttpError(err);
-    }
-  }
+  const { result, cache } = await resultOf(ctx, query, mediaType, dataset);
   const headers: Record<string, string> = { Vary: 'Accept' };
+  if (ctx.cache) headers['X-Cache'] = cache;
   if (result.truncated) headers['X-Result-Truncated'] = `true; limit=${ctx.policy.maxRows}`;
   send(res, 200, mediaType, result.text, headers);
+}
+
+/**
+ * The serialized result of a query that passed the guard: from the cache when it holds it (HIT),
+ * else from the pool (MISS); with the cache on, identical queries arriving together share one run.
+ */
+export async function resultOf(ctx: ProtocolContext, query: string, mediaType: string, dataset: DatasetRequest): Promise<{ result: PoolResult; cache: 'HIT' | 'MISS' }> {
+  const key = JSON.stringify([query, mediaType, dataset.defaultGraphs, dataset.namedGraphs]);
+  const hit = ctx.cache?.get(key);
+  if (hit) return { result: hit, cache: 'HIT' };
+  let running = ctx.cache ? ctx.inFlight.get(key) : undefined;
+  if (!running) {
+    running = ctx.pool.run(query, mediaType, dataset);
+    if (ctx.cache) {
+      ctx.inFlight.set(key, running);
+      void running.then((r) => ctx.cache?.set(key, r), () => undefined).finally(() => ctx.inFlight.delete(key));
+    }
+  }
+  try {
+    return { result: await running, cache: 'MISS' };
+  } catch (err) {
+    throw asHttpError(err);
+  }
+}
+
+/**
+ * Runs the named queries of the query page once, as the page asks for them (SPARQL JSON, default
+ * dataset), so their first click is answered from the cache. Failures are left to the first real
+ * request, which reports them.
+ */
+export async function warmNamedQueries(ctx: ProtocolContext, queries: Record<string, string>): Promise<void> {
+  if (!ctx.cache) return;
+  await Promise.all(Object.values(queries).map(async (query) => {
+    try {
+      const { form } = await prepareQuery(query, ctx.policy);
+      remember(ctx.preparedForms, query, form);
+      const type = RESULT_TYPES[form][0] as string;
+      await resultOf(ctx, query, ENGINE_TYPE[type] ?? type, { defaultGraphs: [], namedGraphs: [] });
+    } catch {
+      // the first request for this query will carry the error to its user
+    }
+  }));
 }
 
 function asHttpError(err: unknown): HttpError {

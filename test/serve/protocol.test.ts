@@ -4,6 +4,7 @@ import { SparqlEndpointFetcher } from 'fetch-sparql-endpoint';
 import type { Quad } from 'n3';
 import type { RunningServer } from '../../src/serve/server.js';
 import { parseJsonLd, parseRdf, tripleSet } from '../helpers/graph.js';
+import { namedQueries } from '../../src/serve/query-page.js';
 import { get, HOST_ORG, HUB, serve, sparqlGet } from './fixture.js';
 
 const HOSTS = `SELECT ?host WHERE { ?m <http://www.w3.org/ns/org#role> <https://w3id.org/dih/concept/role/hosts> ; <http://www.w3.org/ns/org#member> ?host ; <http://www.w3.org/ns/org#organization> <${HUB}> }`;
@@ -139,4 +140,18 @@ describe('serve/protocol', function () {
     const r = await fetch(`${server.url}/sparql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: HOSTS });
     assert.equal(r.status, 415);
   });
+
+  it('serve/protocol the named queries of the query page are answered from the cache once the server has warmed them', async function () {
+    await server.warmed;
+    const [name, text] = Object.entries(namedQueries())[0]!;
+    const named = await sparqlGet(server, text, 'application/sparql-results+json');
+    assert.equal(named.status, 200, name);
+    assert.equal(named.headers.get('x-cache'), 'HIT', name);
+    const other = `SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } # ${Math.random()}`;
+    const first = await sparqlGet(server, other, 'application/sparql-results+json');
+    const again = await sparqlGet(server, other, 'application/sparql-results+json');
+    assert.deepEqual([first.headers.get('x-cache'), again.headers.get('x-cache')], ['MISS', 'HIT']);
+    assert.equal(await again.text(), await first.text());
+  });
 });
+
