@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { build } from '../../src/pipeline.js';
 import { publicationGraphs } from '../../src/push/graphs.js';
-import { countTriples, pushGraphs } from '../../src/push/graph-store.js';
+import { countTriples, incompleteAnswer, pushGraphs } from '../../src/push/graph-store.js';
 import { AuthenticatingFetcher, parseChallenge } from '../../src/push/http-auth.js';
 import { runCli } from '../helpers/cli.js';
 import { SOURCES, tempDir } from '../helpers/paths.js';
@@ -82,6 +82,59 @@ describe('push/virtuoso', function () {
     assert.notEqual(byGraph.get(broken.graph)?.outcome, 'landed', JSON.stringify(report.graphs));
     assert.ok(byGraph.get(broken.graph)?.message, 'the failure says why');
     assert.equal(report.landed, 1);
+  });
+});
+
+describe('push/virtuoso-failures', function () {
+  this.timeout(180_000);
+  let virtuoso: VirtuosoInstance;
+  before(async function () {
+    virtuoso = await VirtuosoInstance.start();
+  });
+  after(async function () {
+    await virtuoso?.stop();
+  });
+
+  it('push/virtuoso-failures an upload that fails half-way says what the graph holds now (Virtuoso empties it first, then answers 500)', async function () {
+    const graph = 'https://example.org/test/replaced';
+    const options = { graphStore: virtuoso.graphStore, credentials: { user: 'dba', password: virtuoso.password } };
+    const old = Array.from({ length: 5 }, (_, i) => `<https://example.org/old${i}> <https://example.org/p> "${i}" .\n`).join('');
+    assert.equal((await pushGraphs([{ graph, ntriples: old, triples: 5, from: 'test' }], options)).landed, 1);
+    // breaks: 2,000 good statements, then one without an object
+    let body = '';
+    for (let i = 0; i < 2000; i++) body += `<https://example.org/new${i}> <https://example.org/p> "${i}" .\n`;
+    body += '<https://example.org/broken> <https://example.org/p> .\n';
+    const report = await pushGraphs([{ graph, ntriples: body, triples: 2001, from: 'test' }], options);
+    const r = report.graphs[0]!;
+    assert.equal(r.outcome, 'rejected', JSON.stringify(r));
+    assert.ok((r.status ?? 0) >= 500, JSON.stringify(r));
+    const inStore = await countTriples(new AuthenticatingFetcher(options.credentials), virtuoso.sparql, graph);
+    assert.notEqual(inStore, 5, 'the premise: the failed upload changed the graph');
+    assert.equal(r.counted, inStore, JSON.stringify(r));
+    assert.match(r.message ?? '', inStore === 0 ? /the graph is now empty/ : new RegExp(`now holds ${inStore} triple\\(s\\) in this graph, not the 2001 sent`), r.message);
+  });
+
+  it('push/virtuoso-failures an answer Virtuoso cuts at its anytime timeout (200 with X-SQL-State: S1TAT, no rows) is seen as incomplete', async function () {
+    const graph = 'urn:dih-test:big';
+    // 100,000 triples made inside the store; isql's exec= drops '+', hence i - (-1)
+    virtuoso.sql(`create procedure DB.DBA.DIH_TEST_FILL (in g varchar, in n int) { declare i int; log_enable(2,1); i := 0; while (i < n) { insert into DB.DBA.RDF_QUAD (G,S,P,O) values (iri_to_id(g), iri_to_id(concat('urn:s', cast(i/10 as varchar))), iri_to_id(concat('urn:p', cast(mod(i,10) as varchar))), i); i := i - (-1); } };`);
+    virtuoso.sql(`DB.DBA.DIH_TEST_FILL('${graph}', 100000);`);
+    const url = new URL(virtuoso.sparql);
+    url.searchParams.set('query', `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o . ?s2 ?p ?o2 } }`);
+    url.searchParams.set('timeout', '1000');
+    const r = await fetch(url, { headers: { Accept: 'application/sparql-results+json' } });
+    await r.arrayBuffer();
+    assert.equal(r.status, 200);
+    assert.match(incompleteAnswer(r) ?? '', /X-SQL-State: S1TAT/);
+    const whole = await fetch(`${virtuoso.sparql}?query=${encodeURIComponent(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }`)}`, { headers: { Accept: 'application/sparql-results+json' } });
+    await whole.arrayBuffer();
+    assert.equal(incompleteAnswer(whole), undefined);
+  });
+
+  it('push/virtuoso-failures HTTP 206 and the X-SPARQL-Anytime / X-SPARQL-MaxRows headers of newer Virtuoso count as incomplete too', function () {
+    assert.match(incompleteAnswer(new Response('', { status: 206, headers: { 'X-SPARQL-Anytime': 'timeout=1000; max_timeout=0' } })) ?? '', /HTTP 206, X-SPARQL-Anytime: timeout=1000/);
+    assert.match(incompleteAnswer(new Response('', { status: 200, headers: { 'X-SPARQL-MaxRows': '10000' } })) ?? '', /X-SPARQL-MaxRows: 10000/);
+    assert.equal(incompleteAnswer(new Response('', { status: 200 })), undefined);
   });
 });
 
