@@ -1,5 +1,5 @@
 /**
- * Load test of `dih-ld serve` on 127.0.0.1 with autocannon: requests/s and p50/p99 latency for
+ * Load test of `dih-ld serve` on 127.0.0.1 with autocannon (its own process): requests/s and p50/p99 latency for
  * each named query of queries/, 50 concurrent clients, a bounded time per query. Baseline: the
  * same queries against an Oxigraph store (the `oxigraph` npm package) loaded with the same
  * dih.nq, behind a minimal node:http SPARQL GET handler, measured in the same run.
@@ -19,14 +19,17 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import oxigraph from 'oxigraph';
 import { build } from '../src/pipeline.js';
 import { startServer } from '../src/serve/server.js';
 import { namedQueries } from '../src/serve/query-page.js';
 
-/** The part of autocannon's API used here (the package ships no types). */
+/** The part of autocannon's JSON report used here. */
 interface AutocannonResult { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number }
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<AutocannonResult>;
+const run = promisify(execFile);
+const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.DIH_SERVE_BENCH_SECONDS ?? 3);
@@ -34,8 +37,10 @@ const ACCEPT = 'application/sparql-results+json';
 
 interface Figures { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
 
+/** autocannon in a process of its own, so the load generator does not share the servers' event loop. */
 async function load(url: string): Promise<Figures> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { accept: ACCEPT } });
+  const { stdout } = await run(process.execPath, [AUTOCANNON, '-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', '-H', `accept=${ACCEPT}`, url], { maxBuffer: 64 * 2 ** 20 });
+  const r = JSON.parse(stdout) as AutocannonResult;
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total };
 }
 
@@ -44,6 +49,8 @@ async function oxigraphEndpoint(nquads: string): Promise<{ url: string; close: (
   const store = new oxigraph.Store();
   store.load(nquads, { format: 'application/n-quads' });
   const server = createServer((req, res) => {
+    // as our server does: a request whose client has gone (the end of a load run) is not run
+    if (req.socket.destroyed) return void res.destroy();
     const query = new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '';
     try {
       const body = store.query(query, { results_format: 'json', use_default_graph_as_union: true }) as string;
@@ -54,6 +61,14 @@ async function oxigraphEndpoint(nquads: string): Promise<{ url: string; close: (
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sparql`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * Waits until an endpoint has finished the queries still running when a load run ended, so they
+ * do not slow down the next measurement: a trivial query answers only once a worker is free.
+ */
+async function settle(endpoint: string): Promise<void> {
+  await (await fetch(`${endpoint}?query=${encodeURIComponent(`ASK {} # settle ${Math.random()}`)}`, { headers: { accept: ACCEPT } })).text();
 }
 
 let data = process.env.DIH_SERVE_BENCH_DATA;
@@ -78,8 +93,10 @@ try {
   for (const [name, text] of Object.entries(queries)) {
     const q = `?query=${encodeURIComponent(text)}`;
     const ours = await load(`${uncached.url}/sparql${q}`);
+    await settle(`${uncached.url}/sparql`);
     const ourCached = await load(`${cached.url}/sparql${q}`);
     const oxi = await load(`${baseline.url}${q}`);
+    await settle(baseline.url);
     totalErrors += ours.errors + ours.non2xx + ourCached.errors + ourCached.non2xx;
     rows.push(`${name}\n  dih-ld serve, no cache: ${fmt(ours)}\n  dih-ld serve, cached:   ${fmt(ourCached)}\n  oxigraph baseline:      ${fmt(oxi)}\n  ratio p50 (no cache / oxigraph): ${(ours.p50 / Math.max(oxi.p50, 1)).toFixed(1)}x, req/s oxigraph / ours: ${(oxi.rps / Math.max(ours.rps, 1)).toFixed(1)}x`);
     console.log(rows[rows.length - 1]);

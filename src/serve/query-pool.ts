@@ -36,13 +36,30 @@ export class QueryPool {
     await Promise.all(this.slots.map((s) => s.ready));
   }
 
-  run(query: string, mediaType: string, dataset: DatasetRequest): Promise<PoolResult> {
+  /**
+   * Queues a query. When `signal` aborts while the query still waits (its client went away), it
+   * leaves the queue: a burst of abandoned requests must not keep the workers busy for nobody.
+   * A query already running is left to finish.
+   */
+  run(query: string, mediaType: string, dataset: DatasetRequest, signal?: AbortSignal): Promise<PoolResult> {
     if (this.closed) return Promise.reject(new HttpError(503, 'the server is shutting down'));
     if (this.queue.length >= this.maxQueue) return Promise.reject(new HttpError(503, `too many queries waiting (${this.maxQueue}); try again later`, { 'Retry-After': '1' }));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, query, mediaType, dataset, policy: this.policy }, resolve, reject, queuedAt: Date.now() });
+      const pending: Pending = { job: { id: this.nextId++, query, mediaType, dataset, policy: this.policy }, resolve, reject, queuedAt: Date.now() };
+      this.queue.push(pending);
+      signal?.addEventListener('abort', () => {
+        const index = this.queue.indexOf(pending);
+        if (index < 0) return;
+        this.queue.splice(index, 1);
+        reject(new HttpError(499, 'the client closed the connection before the query started'));
+      }, { once: true });
       this.dispatch();
     });
+  }
+
+  /** Queries waiting for a worker. */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,8 @@
  * query, dataset and media type always give the same bytes, so they are kept (LRU, bounded in
  * entries and bytes). `--no-cache` turns it off.
  */
-export interface CachedResult { text: string; rows: number; truncated: boolean }
+/** An answer as sent: the body is encoded once, not on every hit. */
+export interface CachedResult { body: Buffer; rows: number; truncated: boolean }
 
 export class ResultCache {
   private readonly entries = new Map<string, CachedResult>();
@@ -21,17 +22,17 @@ export class ResultCache {
   }
 
   set(key: string, value: CachedResult): void {
-    const size = Buffer.byteLength(value.text);
+    const size = value.body.byteLength;
     if (size > this.maxBytes / 4) return;
     const old = this.entries.get(key);
-    if (old) this.bytes -= Buffer.byteLength(old.text);
+    if (old) this.bytes -= old.body.byteLength;
     this.entries.delete(key);
     this.entries.set(key, value);
     this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= Buffer.byteLength(v.text);
+      this.bytes -= v.body.byteLength;
     }
   }
 }

@@ -48,6 +48,8 @@ export interface RunningServer {
   server: Server;
   /** Settles when the named queries have been run into the result cache (at once without a cache). */
   warmed: Promise<void>;
+  /** Queries waiting for a worker now. */
+  queued(): number;
   close(): Promise<void>;
 }
 
@@ -143,7 +145,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
-      if (res.headersSent) {
+      if (res.headersSent || res.destroyed) {
         res.destroy();
         return;
       }
@@ -163,6 +165,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const warmed = warmNamedQueries(protocol, named);
   return {
     warmed,
+    queued: () => pool.waiting,
     url: `http://${fallbackHost}`,
     port: address.port,
     store,

@@ -10,9 +10,9 @@ import { prepareQuery, QueryRefusal, type QueryForm, type QueryPolicy } from '..
 import { ENGINE_TYPE, RDF_TYPES, RESULT_TYPES, writeRdf } from './formats.js';
 import { HttpError, readBody, send } from './http-util.js';
 import { negotiate, prefersHtml } from './negotiate.js';
-import type { PoolResult, QueryPool } from './query-pool.js';
+import type { QueryPool } from './query-pool.js';
 import { QUERY_PAGE_CSP } from './query-page.js';
-import type { ResultCache } from './result-cache.js';
+import type { CachedResult, ResultCache } from './result-cache.js';
 import type { DatasetRequest } from './dataset.js';
 
 export interface ProtocolContext {
@@ -29,7 +29,7 @@ export interface ProtocolContext {
    */
   preparedForms: Map<string, QueryForm>;
   /** Executions under way, by cache key: identical queries arriving together share one. */
-  inFlight: Map<string, Promise<PoolResult>>;
+  inFlight: Map<string, Promise<CachedResult>>;
 }
 
 interface ProtocolRequest { query?: string; update?: string; defaultGraphs: string[]; namedGraphs: string[] }
@@ -106,24 +106,28 @@ async function answerQuery(res: ServerResponse, request: ProtocolRequest, accept
   if (!chosen) throw new HttpError(406, `${form.toUpperCase()} results are available as ${offers.join(', ')}`, { Vary: 'Accept' });
   const mediaType = ENGINE_TYPE[chosen] ?? chosen;
   const dataset = { defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs };
-  const { result, cache } = await resultOf(ctx, query, mediaType, dataset);
+  // a client that leaves before its query starts takes the query with it (unless others share it)
+  const gone = new AbortController();
+  res.once('close', () => { if (!res.writableFinished) gone.abort(); });
+  const { result, cache } = await resultOf(ctx, query, mediaType, dataset, gone.signal);
   const headers: Record<string, string> = { Vary: 'Accept' };
   if (ctx.cache) headers['X-Cache'] = cache;
   if (result.truncated) headers['X-Result-Truncated'] = `true; limit=${ctx.policy.maxRows}`;
-  send(res, 200, mediaType, result.text, headers);
+  send(res, 200, mediaType, result.body, headers);
 }
 
 /**
  * The serialized result of a query that passed the guard: from the cache when it holds it (HIT),
  * else from the pool (MISS); with the cache on, identical queries arriving together share one run.
  */
-export async function resultOf(ctx: ProtocolContext, query: string, mediaType: string, dataset: DatasetRequest): Promise<{ result: PoolResult; cache: 'HIT' | 'MISS' }> {
+export async function resultOf(ctx: ProtocolContext, query: string, mediaType: string, dataset: DatasetRequest, signal?: AbortSignal): Promise<{ result: CachedResult; cache: 'HIT' | 'MISS' }> {
   const key = JSON.stringify([query, mediaType, dataset.defaultGraphs, dataset.namedGraphs]);
   const hit = ctx.cache?.get(key);
   if (hit) return { result: hit, cache: 'HIT' };
   let running = ctx.cache ? ctx.inFlight.get(key) : undefined;
   if (!running) {
-    running = ctx.pool.run(query, mediaType, dataset);
+    // a shared execution (cache on) is not the first client's alone to cancel
+    running = ctx.pool.run(query, mediaType, dataset, ctx.cache ? undefined : signal).then((r) => ({ body: Buffer.from(r.text), rows: r.rows, truncated: r.truncated }));
     if (ctx.cache) {
       ctx.inFlight.set(key, running);
       void running.then((r) => ctx.cache?.set(key, r), () => undefined).finally(() => ctx.inFlight.delete(key));

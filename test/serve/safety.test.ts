@@ -141,6 +141,29 @@ describe('serve/safety', function () {
     });
   });
 
+  it('serve/safety queries whose clients leave before a worker is free are dropped from the queue', async function () {
+    const lone = await serve({ workers: 1, cache: false, timeoutMs: 3000 });
+    try {
+      const until = async (test: () => boolean): Promise<boolean> => {
+        for (let i = 0; i < 100 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+        return test();
+      };
+      const busy = sparqlGet(lone, SLOW, 'text/csv');
+      const leaving = [1, 2, 3].map((n) => {
+        const controller = new AbortController();
+        const request = fetch(`${lone.url}/sparql?query=${encodeURIComponent(`${SLOW} # ${n}`)}`, { signal: controller.signal }).catch((err: Error) => err.name);
+        return { controller, request };
+      });
+      assert.ok(await until(() => lone.queued() === 3), `queued: ${lone.queued()}`);
+      for (const l of leaving) l.controller.abort();
+      assert.deepEqual(await Promise.all(leaving.map((l) => l.request)), ['AbortError', 'AbortError', 'AbortError']);
+      assert.ok(await until(() => lone.queued() === 0), `still queued: ${lone.queued()}`);
+      assert.equal((await busy).status, 503, 'the query that had a worker ran to its time limit');
+    } finally {
+      await lone.close();
+    }
+  });
+
   describe('serve/safety CORS', function () {
     it('serve/safety sends no CORS headers unless --cors', async function () {
       const r = await sparqlGet(server, COUNT_ALL, 'text/csv', );
