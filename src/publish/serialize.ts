@@ -47,23 +47,41 @@ export function tripleToNt(q: Quad): string {
   return `${termToNt(q.subject)} ${termToNt(q.predicate)} ${termToNt(q.object)} .`;
 }
 
-/** The N-Triples and N-Quads line of each quad, index for index. */
-interface StatementLines {
-  triples: string[];
-  quads: string[];
+/**
+ * Every quad in publication order, written once. Quads are grouped by subject (subjects sorted by
+ * value), and within a subject ordered by rdf:type first, then predicate, object and graph; exact
+ * duplicates are dropped. Since the graph comes last, the quads of one triple are neighbours, so
+ * the de-duplicated triples fall out of the same walk: one sort serves N-Quads, N-Triples,
+ * Turtle, JSON-LD, RDF/XML, VoID and the HTML pages of a build.
+ *
+ * Sorting subjects first and then each subject's few statements compares short strings (a
+ * predicate, an object) instead of whole lines that share a long subject IRI: on the registries'
+ * 142k quads this takes about half the time of one sort over whole lines.
+ */
+interface Publication {
+  /** N-Quads lines, sorted, unique. */
+  quadLines: string[];
+  /** The union graph: one quad per distinct triple, with its N-Triples line, index for index. */
+  triples: Quad[];
+  tripleLines: string[];
 }
 
-const linesCache = new WeakMap<readonly Quad[], { length: number; lines: StatementLines }>();
+/** Keyed by the input array; the length guards against an array that grew since. */
+const publicationCache = new WeakMap<readonly Quad[], { length: number; publication: Publication }>();
 
-/**
- * Lines of every quad, each term written once: a build writes the same quads as N-Quads,
- * N-Triples and sort keys, and IRIs repeat (predicates, classes, concepts), so an IRI is checked
- * and written once per call. Remembered per input array, like sortedTriples.
- */
-function statementLines(quads: Iterable<Quad>): StatementLines {
-  const array = Array.isArray(quads) ? (quads as readonly Quad[]) : undefined;
-  const hit = array && linesCache.get(array);
-  if (hit && hit.length === array.length) return hit.lines;
+function publicationOf(quads: Iterable<Quad>): Publication {
+  if (!Array.isArray(quads)) return computePublication([...quads]);
+  const hit = publicationCache.get(quads);
+  if (hit && hit.length === quads.length) return hit.publication;
+  const publication = computePublication(quads);
+  publicationCache.set(quads, { length: quads.length, publication });
+  return publication;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function computePublication(quads: readonly Quad[]): Publication {
+  // Each IRI is checked and written once: IRIs repeat (predicates, classes, concepts, graphs).
   const iris = new Map<string, string>();
   const write = (t: Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']): string => {
     if (t.termType !== 'NamedNode') return termToNt(t);
@@ -71,85 +89,69 @@ function statementLines(quads: Iterable<Quad>): StatementLines {
     if (nt === undefined) iris.set(t.value, (nt = termToNt(t)));
     return nt;
   };
-  const lines: StatementLines = { triples: [], quads: [] };
-  for (const q of quads) {
-    const triple = `${write(q.subject)} ${write(q.predicate)} ${write(q.object)}`;
-    lines.triples.push(`${triple} .`);
-    lines.quads.push(q.graph.termType === 'DefaultGraph' ? `${triple} .` : `${triple} ${write(q.graph)} .`);
+  const n = quads.length;
+  const predicates = new Array<string>(n);
+  const objects = new Array<string>(n);
+  const graphs = new Array<string>(n);
+  const bySubject = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const q = quads[i]!;
+    // rdf:type sorts first: its key starts with U+0000, below every character of an IRI
+    predicates[i] = q.predicate.value === rdf.type ? '\u0000' : q.predicate.value;
+    objects[i] = write(q.object);
+    graphs[i] = q.graph.termType === 'DefaultGraph' ? '' : write(q.graph);
+    const group = bySubject.get(q.subject.value);
+    if (group) group.push(i);
+    else bySubject.set(q.subject.value, [i]);
   }
-  if (array) linesCache.set(array, { length: array.length, lines });
-  return lines;
+  const order = (a: number, b: number): number => cmp(predicates[a]!, predicates[b]!) || cmp(objects[a]!, objects[b]!) || cmp(graphs[a]!, graphs[b]!);
+  const quadLines: string[] = [];
+  const triples: Quad[] = [];
+  const tripleLines: string[] = [];
+  for (const subject of [...bySubject.keys()].sort(cmp)) {
+    const group = bySubject.get(subject)!.sort(order);
+    const subjectNt = write(quads[group[0]!]!.subject);
+    let lastTriple = '';
+    let lastGraph = '';
+    for (const i of group) {
+      const triple = `${subjectNt} ${write(quads[i]!.predicate)} ${objects[i]!}`;
+      if (triple === lastTriple && graphs[i] === lastGraph) continue;
+      quadLines.push(graphs[i] ? `${triple} ${graphs[i]!} .` : `${triple} .`);
+      if (triple !== lastTriple) {
+        triples.push(quads[i]!);
+        tripleLines.push(`${triple} .`);
+      }
+      lastTriple = triple;
+      lastGraph = graphs[i]!;
+    }
+  }
+  return { quadLines, triples, tripleLines };
 }
 
-function sortedUnique(lines: string[]): string[] {
-  const out = [...new Set(lines)];
-  out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return out;
-}
-
+/** The dataset as N-Quads, in publication order (see Publication), de-duplicated. */
 export function toNQuads(quads: Iterable<Quad>): string {
-  const lines = sortedUnique(statementLines(quads).quads);
+  const lines = publicationOf(quads).quadLines;
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/**
- * The union of all graphs as de-duplicated N-Triples, in publication order (sortedTriples: by
- * subject, rdf:type first): one order for every dump of a build, computed once.
- */
+/** The union of all graphs as de-duplicated N-Triples, in publication order. */
 export function toNTriples(quads: Iterable<Quad>): string {
   const lines = sortedTripleLines(quads);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** Keyed by the input array; the length guards against an array that grew since. */
-const sortedCache = new WeakMap<readonly Quad[], { length: number; sorted: SortedTriples }>();
-
-interface SortedTriples {
-  quads: Quad[];
-  /** The N-Triples line of each, in the same order. */
-  lines: string[];
-}
-
 /**
  * Triples of the union graph, de-duplicated, in a stable order: by subject, rdf:type first, then
- * predicate and object. Remembered per input array: Turtle, JSON-LD and RDF/XML of one build all
- * need the same order, and computing it is a large share of a build.
+ * predicate and object. Remembered per input array: every dump of one build uses this order.
  */
 export function sortedTriples(quads: Iterable<Quad>): Quad[] {
-  return sortedWithLines(quads).quads;
+  return publicationOf(quads).triples;
 }
 
 /** The N-Triples lines of sortedTriples, in its order (what a worker needs to write RDF/XML). */
 export function sortedTripleLines(quads: Iterable<Quad>): string[] {
-  return sortedWithLines(quads).lines;
+  return publicationOf(quads).tripleLines;
 }
-
-function sortedWithLines(quads: Iterable<Quad>): SortedTriples {
-  if (Array.isArray(quads)) {
-    const hit = sortedCache.get(quads);
-    if (hit && hit.length === quads.length) return hit.sorted;
-    const sorted = computeSortedTriples(quads);
-    sortedCache.set(quads, { length: quads.length, sorted });
-    return sorted;
-  }
-  return computeSortedTriples([...quads]);
-}
-
-function computeSortedTriples(quads: readonly Quad[]): SortedTriples {
-  const { triples } = statementLines(quads);
-  // One sort key per triple: subject, then rdf:type before other predicates, then the N-Triples
-  // line. U+0000 separates the parts: no IRI holds it, so it sorts below every character in them.
-  const byKey = new Map<string, number>();
-  for (const [i, q] of quads.entries()) {
-    const rank = q.predicate.value === rdf.type ? '0' : '1';
-    const key = `${q.subject.value}\u0000${rank}${q.predicate.value}\u0000${triples[i]!}`;
-    if (!byKey.has(key)) byKey.set(key, i);
-  }
-  const order = [...byKey.keys()].sort(cmp).map((key) => byKey.get(key)!);
-  return { quads: order.map((i) => quads[i]!), lines: order.map((i) => triples[i]!) };
-}
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Pretty Turtle: prefixed names, one block per subject, sorted. */
 export function toTurtle(quads: Iterable<Quad>, prefixes: Readonly<Record<string, string>> = PREFIXES): Promise<string> {
