@@ -4,7 +4,7 @@
  * their records. Entities are keyed by slug; `hub` stands for the described hub.
  */
 import type { Diagnostic } from '../model/diagnostics.js';
-import { newEntity, type Entity, type FactProvenance, type Relation } from '../model/record.js';
+import { HUB_KEY, newEntity, type Entity, type FactProvenance, type Relation } from '../model/record.js';
 import { makeSpan } from './span.js';
 import { decodeHtmlEntities } from '../sources/cleaning.js';
 import { loadConcepts } from '../vocab/concepts.js';
@@ -27,7 +27,7 @@ export interface DescriptionFacts {
   hub: Entity;
 }
 
-export const HUB_KEY = 'hub';
+export { HUB_KEY };
 
 /** Texts longer than this are cut (registry cells are a few kilobytes). */
 const MAX_DESCRIPTION = 100_000;

@@ -145,9 +145,14 @@ export interface HubRecord {
   relations: Relation[];
   /** Text of the document facts were extracted from, kept for span checks; not published. */
   text?: string;
+  /** While reading: the source field of the hub's description, still to be read for facts (sources/enrich.ts). */
+  describedIn?: string;
 }
 
 /** An empty entity with all list fields present, so readers fill only what they know. */
+/** Key of the hub itself in facts extracted from a description (other entities get their own keys). */
+export const HUB_KEY = 'hub';
+
 export function newEntity(key: string, kind: EntityKind, name: string): Entity {
   return {
     key, kind, name, altNames: [], types: [], regions: [], sectors: [], technologies: [], services: [],

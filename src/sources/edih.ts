@@ -3,12 +3,12 @@
  * exceljs) and its CSV (read with csv-parse). Both become the same row model, then one HubRecord per
  * row. The catalogue has no identifiers: a record is named by its spreadsheet row and hub name.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { newEntity, type ConceptRef, type HubRecord } from '../model/record.js';
 import { cell, checkWebsite, decodeHtmlEntities, splitLevelled } from './cleaning.js';
-import { enrichFromDescription } from './enrich.js';
+import { describeLater } from './enrich.js';
 import { countryCode, REGISTRY_LICENSE } from './jrc.js';
 import type { ReaderResult, SourceFile } from './index.js';
 
@@ -82,7 +82,7 @@ export function edihRowToRecord(r: EdihRow, file: string): { record?: HubRecord;
     entities: [hub],
     relations: [],
   };
-  diagnostics.push(...enrichFromDescription(record, 'Description (indexed field)'));
+  describeLater(record, 'Description (indexed field)');
   return { record, diagnostics };
 }
 
@@ -116,7 +116,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readEdihXlsx(bytes: Buffer, file: SourceFile): Promise<ReaderResult> {
-  const wb = new ExcelJS.Workbook();
+  // loaded here, not at start-up: half a second that only spreadsheet builds need
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {

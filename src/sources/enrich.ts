@@ -3,15 +3,46 @@
  * adds the hosts, coordinators, partners and linked hubs it names, each with its text span and
  * confidence (published as Web Annotations in the record's graph). Structured fields stay as the
  * registry wrote them: the prose only adds relations and the organisations they need.
+ *
+ * Readers only mark a record whose description is to be read (`describedIn`); readSources
+ * enriches them all once every file is read, loading the extractor only then.
  */
 import type { Diagnostic } from '../model/diagnostics.js';
-import type { HubRecord } from '../model/record.js';
-import { extractFromDescription, HUB_KEY } from '../extract/index.js';
+import { HUB_KEY, type HubRecord } from '../model/record.js';
+import type { DescriptionContext, DescriptionFacts } from '../extract/description.js';
 
-export function enrichFromDescription(record: HubRecord, field: string): Diagnostic[] {
+interface DescriptionJob { text: string; context: DescriptionContext }
+
+/** Marks a record for enrichment from its hub's description, read from `field` of the source. */
+export function describeLater(record: HubRecord, field: string): void {
+  record.describedIn = field;
+}
+
+function jobOf(record: HubRecord): DescriptionJob | undefined {
   const hub = record.entities.find((e) => e.key === record.hub);
-  if (!hub?.description) return [];
-  const facts = extractFromDescription(hub.description, { hubName: hub.name, file: record.source.file, recordId: record.source.identifier ?? record.source.id, field });
+  if (!hub?.description || !record.describedIn) return undefined;
+  return { text: hub.description, context: { hubName: hub.name, file: record.source.file, recordId: record.source.identifier ?? record.source.id, field: record.describedIn } };
+}
+
+/** Enriches every marked record. */
+export async function enrichRecords(records: readonly HubRecord[]): Promise<Diagnostic[]> {
+  const marked: { record: HubRecord; job: DescriptionJob }[] = [];
+  for (const record of records) {
+    const job = jobOf(record);
+    delete record.describedIn;
+    if (job) marked.push({ record, job });
+  }
+  if (!marked.length) return [];
+  // loaded on first use: the extractor and its NLP library take most of a second to load
+  const { extractFromDescription } = await import('../extract/description.js');
+  const facts = marked.map((m) => extractFromDescription(m.job.text, m.job.context));
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, { record }] of marked.entries()) diagnostics.push(...applyFacts(record, facts[i]!));
+  return diagnostics;
+}
+
+/** Adds the entities and relations a description names to its record. */
+export function applyFacts(record: HubRecord, facts: DescriptionFacts): Diagnostic[] {
   const taken = new Set(record.entities.map((e) => e.key));
   const keys = new Map<string, string>([[HUB_KEY, record.hub]]);
   for (const e of facts.entities) {

@@ -9,8 +9,8 @@ import type { HubRecord } from '../model/record.js';
 import { readYamlRecords } from './yaml-record.js';
 import { readRegistryJson } from './registry-json.js';
 import { readEdihCsv, readEdihXlsx } from './edih.js';
-import { readCataloguePage } from './catalogue-page.js';
 import { append } from '../util/arrays.js';
+import { enrichRecords } from './enrich.js';
 
 export interface SourceFile {
   /** Path on disk. */
@@ -94,7 +94,8 @@ export const READERS: Record<string, Reader> = {
   '.json': textReader((text, file) => readRegistryJson(text, file)),
   '.xlsx': (bytes, file) => readEdihXlsx(bytes, file),
   '.csv': textReader((text, file) => readEdihCsv(text, file)),
-  '.txt': textReader((text, file) => readCataloguePage(text, file.name)),
+  // the extractor (and its NLP library) loads only for builds that have pages
+  '.txt': textReader(async (text, file) => (await import('./catalogue-page.js')).readCataloguePage(text, file.name)),
 };
 
 /** Extensions of prose pages, read after every other source (see readSources). */
@@ -129,19 +130,7 @@ export interface ReadOptions {
   readers?: Record<string, Reader>;
 }
 
-export async function readSources(inputs: string[], options: ReadOptions = {}): Promise<ReadOutcome> {
-  const readers = options.readers ?? READERS;
-  const files = listSourceFiles(inputs);
-  const records: HubRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const pending: { file: SourceFile; reader: Reader }[] = [];
-  for (const file of files) {
-    const reader = readers[extname(file.path).toLowerCase()];
-    if (reader) pending.push({ file, reader });
-  }
-  // Pages are read last: a page that a structured or curated record transcribes (source.document)
-  // is covered by that record and must not be extracted a second time.
-  pending.sort((a, b) => Number(PAGE_EXTENSIONS.has(extname(a.file.path).toLowerCase())) - Number(PAGE_EXTENSIONS.has(extname(b.file.path).toLowerCase())));
+async function readAll(pending: { file: SourceFile; reader: Reader }[], records: HubRecord[], diagnostics: Diagnostic[]): Promise<void> {
   for (const { file, reader } of pending) {
     if (PAGE_EXTENSIONS.has(extname(file.path).toLowerCase()) && records.some((r) => r.source.document === basename(file.path) && r.source.file !== file.name)) continue;
     let bytes: Buffer;
@@ -155,6 +144,24 @@ export async function readSources(inputs: string[], options: ReadOptions = {}): 
     append(records, result.records);
     append(diagnostics, result.diagnostics);
   }
+}
+
+export async function readSources(inputs: string[], options: ReadOptions = {}): Promise<ReadOutcome> {
+  const readers = options.readers ?? READERS;
+  const files = listSourceFiles(inputs);
+  const records: HubRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const pending: { file: SourceFile; reader: Reader }[] = [];
+  for (const file of files) {
+    const reader = readers[extname(file.path).toLowerCase()];
+    if (reader) pending.push({ file, reader });
+  }
+  // Pages are read last: a page that a structured or curated record transcribes (source.document)
+  // is covered by that record and must not be extracted a second time.
+  pending.sort((a, b) => Number(PAGE_EXTENSIONS.has(extname(a.file.path).toLowerCase())) - Number(PAGE_EXTENSIONS.has(extname(b.file.path).toLowerCase())));
+  await readAll(pending, records, diagnostics);
+  // registry records marked by their readers get the facts of their descriptions
+  append(diagnostics, await enrichRecords(records));
   // Documents transcribed by a curated record are covered by it; anything else without a reader is reported.
   const transcribed = new Set(records.map((r) => r.source.document).filter((d): d is string => !!d));
   for (const file of files) {

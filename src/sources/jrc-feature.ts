@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import { newEntity, type ConceptRef, type HubRecord } from '../model/record.js';
 import { cell, checkWebsite, decodeHtmlEntities } from './cleaning.js';
-import { enrichFromDescription } from './enrich.js';
+import { describeLater } from './enrich.js';
 import { contactPointsOf } from './contact-points.js';
 import { countryCode, JRC_PUBLISHER, REGISTRY_LICENSE, type RecordOutcome } from './jrc.js';
 
@@ -63,6 +63,6 @@ export function readJrcFeature(value: unknown, index: number, file: string): Rec
     entities: [hub],
     relations: [],
   };
-  diagnostics.push(...enrichFromDescription(record, 'properties.description'));
+  describeLater(record, 'properties.description');
   return { record, diagnostics };
 }

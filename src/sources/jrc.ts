@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import { newEntity, type ConceptRef, type HubRecord, type PostalAddress } from '../model/record.js';
 import { loadConcepts } from '../vocab/concepts.js';
 import { cell, checkWebsite, decodeHtmlEntities } from './cleaning.js';
-import { enrichFromDescription } from './enrich.js';
+import { describeLater } from './enrich.js';
 import { contactPointsOf } from './contact-points.js';
 
 /** Provenance every record built from the registry exports carries (see ../shared/data/registries/README.md). */
@@ -100,7 +100,7 @@ export function readJrcEntity(value: unknown, index: number, file: string): Reco
     entities: [hub],
     relations: [],
   };
-  diagnostics.push(...enrichFromDescription(record, 'description.value'));
+  describeLater(record, 'description.value');
   return { record, diagnostics };
 }
 
