@@ -13,8 +13,9 @@ import { DEFAULT_BASE, prefixesFor } from './vocab/namespaces.js';
 import { loadShapes } from './validate/shapes.js';
 import { validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
 import { reportQuads } from './validate/report.js';
-import { toJsonLd, toNQuads, toNTriples, toTurtle } from './publish/serialize.js';
-import { writePublication, type PublicationFiles } from './publish/atomic.js';
+import { sortedTriples, toJsonLd, toNQuads, toNTriples, toTurtle } from './publish/serialize.js';
+import { encodeTriples, type EncodedTriples } from './util/triple-transfer.js';
+import { PublicationStage, type PublicationFiles } from './publish/atomic.js';
 import { toRdfXmlInWorker } from './publish/rdfxml.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { mergeRecords, type MergeResult } from './merge/index.js';
@@ -98,11 +99,11 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
 }
 
 /** The dumps, by file name: RDF/XML (rdflib, the slowest writer) comes on a second core, as a promise. */
-export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string = toNQuads(quads)): { files: Promise<PublicationFiles>; rdfxml: Promise<string> } {
+export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string = toNQuads(quads), encoded: EncodedTriples = encodeTriples(sortedTriples(quads))): { files: Promise<PublicationFiles>; rdfxml: Promise<Uint8Array> } {
   const timer = stageTimer();
   const ntriples = toNTriples(quads);
   timer.lap('  n-triples');
-  const rdfxml = toRdfXmlInWorker(ntriples, prefixesFor(base));
+  const rdfxml = toRdfXmlInWorker(encoded, prefixesFor(base));
   rdfxml.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
   const files = (async () => {
     const out: PublicationFiles = new Map();
@@ -130,31 +131,54 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   const timer = stageTimer();
   const { records, quads, diagnostics, merge } = await assemble(inputs, options);
   timer.lap('read, map, merge');
-  // Validation runs on other cores while this thread writes the serializations.
-  const nquads = toNQuads(quads);
-  const validating = validateQuadsInWorkers(quads, loadShapes(base), nquads);
+  // Validation runs on other cores while this thread writes the serializations; the workers get
+  // the triples in publication order, encoded once for both of them.
+  const encoded = encodeTriples(sortedTriples(quads));
+  const validating = validateQuadsInWorkers(quads, loadShapes(base), encoded);
   validating.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  timer.lap('n-quads, validation started');
-  const dumps = startSerializations(quads, base, nquads);
+  timer.lap('sort, validation started');
+  const nquads = toNQuads(quads);
+  timer.lap('n-quads');
+  const dumps = startSerializations(quads, base, nquads, encoded);
   const files = await dumps.files;
   timer.lap('serializations');
-  const publicationBase = options.publicationBase ?? base;
-  // The site needs no bytes of the dumps: made while RDF/XML and validation finish on other cores.
-  const names = [...files.keys(), 'dih.rdf', 'validation-report.ttl', ...merge.files.keys()];
-  const site = await siteFiles({ quads, records, base, publicationBase, fileNames: names });
-  timer.lap('void, html');
-  files.set('dih.rdf', await dumps.rdfxml);
-  timer.lap('rdf/xml (rest)');
-  const validation = await validating;
-  timer.lap('validation (rest)');
-  const refused = options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
-  files.set('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
-  for (const [name, content] of merge.files) files.set(name, content);
-  // The catalogue describes the bytes above, so it is made last.
-  for (const [name, content] of await catalogueFiles({ quads, records, files, base, publicationBase })) files.set(name, content);
-  for (const [name, content] of site) files.set(name, content);
-  timer.lap('catalogue');
-  if (!refused) writePublication(options.out, files);
+  // From here each file goes to the publication's temporary folder as soon as it is made, while
+  // the workers still run; the folder replaces the old publication only when all is there.
+  const stage = new PublicationStage(options.out);
+  let refused = false;
+  let validation: ValidationOutcome;
+  try {
+    /** Published as UTF-8 bytes, encoded once for the file and the catalogue's checksum. */
+    const put = (name: string, content: string | Uint8Array): void => {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      files.set(name, bytes);
+      stage.write(name, bytes);
+    };
+    for (const [name, content] of files) put(name, content);
+    timer.lap('dumps written');
+    const publicationBase = options.publicationBase ?? base;
+    // The site needs no bytes of the dumps: made while RDF/XML and validation finish on other cores.
+    const names = [...files.keys(), 'dih.rdf', 'validation-report.ttl', ...merge.files.keys()];
+    const site = await siteFiles({ quads, records, base, publicationBase, fileNames: names });
+    for (const [name, content] of site) stage.write(name, content);
+    timer.lap('void, html');
+    put('dih.rdf', await dumps.rdfxml);
+    timer.lap('rdf/xml (rest)');
+    validation = await validating;
+    timer.lap('validation (rest)');
+    refused = !!options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
+    put('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
+    for (const [name, content] of merge.files) put(name, content);
+    // The catalogue describes the bytes above, so it is made last.
+    for (const [name, content] of await catalogueFiles({ quads, records, files, base, publicationBase })) put(name, content);
+    for (const [name, content] of site) files.set(name, content);
+    timer.lap('catalogue');
+  } catch (err) {
+    stage.discard();
+    throw err;
+  }
+  if (refused) stage.discard();
+  else stage.commit();
   timer.lap('write');
   return { records, quads, diagnostics, validation, files: refused ? [] : [...files.keys()].sort(), merge };
 }

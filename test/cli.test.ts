@@ -1,7 +1,7 @@
 /** The CLI end to end, as a user runs it: build, validate, query. */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { runCli } from './helpers/cli.js';
 import { FIXTURES, SOURCES, tempDir } from './helpers/paths.js';
 
@@ -74,5 +74,7 @@ describe('cli', function () {
     assert.match(r.stderr, /build refused/);
     const q = runCli(['query', 'who-hosts-what', '--data', out]);
     assert.match(q.stdout, /PRODUTECH/);
+    // the refused build's files were staged beside the publication, and are gone
+    assert.deepEqual(readdirSync(dirname(out)).filter((f) => f.startsWith(`.${basename(out)}.`)), []);
   });
 });

@@ -17,25 +17,70 @@ export function removeStaleTemporaries(outDir: string): void {
   }
 }
 
-export function writePublication(outDir: string, files: PublicationFiles): void {
-  const target = resolve(outDir);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  removeStaleTemporaries(target);
-  const staging = mkdtempSync(join(parent, `.${basename(target)}.`));
-  try {
-    for (const [name, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const path = join(staging, name);
-      if (!path.startsWith(staging + '/')) throw new Error(`refusing to write outside the publication: ${name}`);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
+/**
+ * A publication being written: files go into a temporary sibling folder as soon as they are
+ * ready (a build writes the dumps while other threads still work), and `commit` swaps the folder
+ * in. Until then the previous publication is untouched; `discard` removes the temporary folder.
+ */
+export class PublicationStage {
+  private readonly target: string;
+  readonly dir: string;
+  private closed = false;
+
+  /** Interrupted (Ctrl-C, kill): the temporary folder goes, then the signal takes its course. */
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    this.discard();
+    process.kill(process.pid, signal);
+  };
+
+  constructor(outDir: string) {
+    this.target = resolve(outDir);
+    const parent = dirname(this.target);
+    mkdirSync(parent, { recursive: true });
+    removeStaleTemporaries(this.target);
+    this.dir = mkdtempSync(join(parent, `.${basename(this.target)}.`));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, this.onSignal);
+  }
+
+  private close(): void {
+    this.closed = true;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, this.onSignal);
+  }
+
+  write(name: string, content: string | Uint8Array): void {
+    if (this.closed) throw new Error(`publication ${this.target} is already committed or discarded`);
+    const path = join(this.dir, name);
+    if (!path.startsWith(this.dir + '/')) throw new Error(`refusing to write outside the publication: ${name}`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+
+  commit(): void {
+    this.close();
+    const old = `${this.dir}.old`;
+    try {
+      if (existsSync(this.target)) renameSync(this.target, old);
+      renameSync(this.dir, this.target);
+    } catch (err) {
+      rmSync(this.dir, { recursive: true, force: true });
+      throw err;
     }
-    const old = `${staging}.old`;
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(staging, target);
     rmSync(old, { recursive: true, force: true });
+  }
+
+  discard(): void {
+    this.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export function writePublication(outDir: string, files: PublicationFiles): void {
+  const stage = new PublicationStage(outDir);
+  try {
+    for (const [name, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) stage.write(name, content);
   } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
+    stage.discard();
     throw err;
   }
+  stage.commit();
 }

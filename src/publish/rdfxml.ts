@@ -14,7 +14,8 @@ import type { Quad } from 'n3';
 import { DataFactory } from 'n3';
 import { checkIri } from '../map/iri.js';
 import { sortedTriples } from './serialize.js';
-import { runWorker, sharedText } from '../util/worker.js';
+import { runWorker } from '../util/worker.js';
+import type { EncodedTriples } from '../util/triple-transfer.js';
 
 /** Private-use character that marks a character to be written as a reference: `\uE000{hex};`. */
 const MARK = '\uE000';
@@ -99,11 +100,11 @@ export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string
 }
 
 /**
- * toRdfXml on another thread, from the build's N-Triples (toNTriples: already de-duplicated and
- * in publication order) in shared memory: the same bytes as toRdfXml of the quads.
+ * toRdfXml on another thread, from the build's triples (sortedTriples: de-duplicated, in
+ * publication order) handed over in shared memory: the UTF-8 bytes of toRdfXml of the quads.
  */
-export function toRdfXmlInWorker(ntriples: string, prefixes: Readonly<Record<string, string>> = {}): Promise<string> {
-  return runWorker<string>('rdfxml-worker', import.meta.url, { ntriples: sharedText(ntriples), prefixes: { ...prefixes } }, (name, message) =>
+export function toRdfXmlInWorker(triples: EncodedTriples, prefixes: Readonly<Record<string, string>> = {}): Promise<Uint8Array> {
+  return runWorker<Uint8Array>('rdfxml-worker', import.meta.url, { triples, prefixes: { ...prefixes } }, (name, message) =>
     name === 'RdfXmlError' ? new RdfXmlError(message) : new Error(message));
 }
 

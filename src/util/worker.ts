@@ -44,10 +44,12 @@ type Answer<T> = { ok: true; value: T } | { ok: false; message: string; name: st
  */
 export function runWorker<T>(name: string, fromUrl: string, workerData: unknown, errorFor: (name: string, message: string) => Error = (_n, m) => new Error(m)): Promise<T> {
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const worker = startWorker(name, fromUrl, workerData);
     let answered = false;
     worker.once('message', (m: Answer<T>) => {
       answered = true;
+      if (process.env.DIH_TIMINGS) process.stderr.write(`timing: (worker ${name} answered ${(performance.now() - started).toFixed(0)} ms after its start)\n`);
       void worker.terminate();
       if (m.ok) resolve(m.value);
       else reject(errorFor(m.name, m.message));

@@ -4,11 +4,14 @@
  */
 import { DataFactory, Store, type Quad } from 'n3';
 import { Validator, type ShaclResult } from 'shacl-engine';
+import type { DatasetCore } from '@rdfjs/types';
 import { dcterms, dih, sh, skos } from '../vocab/namespaces.js';
+import { IndexedDataset } from './index-dataset.js';
 import { shapesReach, validationChunks, type ValidationChunk } from './chunks.js';
 import { availableParallelism } from 'node:os';
-import { quadToNq, tripleToNt } from '../publish/serialize.js';
-import { runWorker, sharedText } from '../util/worker.js';
+import { sortedTriples, tripleToNt } from '../publish/serialize.js';
+import { encodeTriples, type EncodedTriples } from '../util/triple-transfer.js';
+import { runWorker } from '../util/worker.js';
 import { append } from '../util/arrays.js';
 
 export type ResultSeverity = 'Violation' | 'Warning' | 'Info';
@@ -66,9 +69,11 @@ function plainResult(r: ShaclResult): PlainResult {
 
 /** Results of one chunk: only those about its own subjects (neighbours are another chunk's). */
 async function validateChunk(validator: Validator, chunk: ValidationChunk): Promise<PlainResult[]> {
-  const dataset = new Store();
-  for (const q of chunk.triples) dataset.addQuad(q.subject, q.predicate, q.object);
-  const report = await validator.validate({ dataset });
+  // shapes see the union of the graphs: every triple once, in the default graph
+  const dataset = new IndexedDataset();
+  for (const q of chunk.triples) dataset.add(q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object));
+  // shacl-engine's types ask for a whole DatasetCore; it reads only match() and size
+  const report = await validator.validate({ dataset: dataset as unknown as DatasetCore });
   return report.results.map(plainResult).filter((r) => chunk.subjects.has(r.focusNode));
 }
 
@@ -99,16 +104,15 @@ export async function validateQuads(data: Quad[], shapes: Store): Promise<Valida
 
 /**
  * validateQuads on worker threads (as many as the machine has cores to spare), so validation runs
- * while the calling thread writes the serializations. `nquads` is the data as N-Quads, when the
- * caller has it already.
+ * while the calling thread writes the serializations. `triples` is the union graph of `data`
+ * encoded for transfer, when the caller has it already.
  */
-export async function validateQuadsInWorkers(data: Quad[], shapes: Store, nquads?: string): Promise<ValidationOutcome> {
+export async function validateQuadsInWorkers(data: Quad[], shapes: Store, triples: EncodedTriples = encodeTriples(sortedTriples(data))): Promise<ValidationOutcome> {
   if (data.length < IN_PROCESS_BELOW) return validateQuads(data, shapes);
-  const text = sharedText(nquads ?? data.map(quadToNq).join('\n'));
   const shapesText = shapes.getQuads(null, null, null, null).map(tripleToNt).join('\n');
   const count = Math.max(1, Math.min(4, availableParallelism() - 1));
   const parts = await Promise.all(Array.from({ length: count }, (_, index) =>
-    runWorker<PlainResult[]>('validate-worker', import.meta.url, { nquads: text, shapes: shapesText, index, count }, (_name, message) => new Error(`validation worker: ${message}`))));
+    runWorker<PlainResult[]>('validate-worker', import.meta.url, { triples, shapes: shapesText, index, count }, (_name, message) => new Error(`validation worker: ${message}`))));
   return outcomeOf(parts.flat(), data);
 }
 

@@ -1,0 +1,53 @@
+/** util/triple-transfer: triples handed to workers as a term dictionary come back as the same triples. */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DataFactory, type Quad } from 'n3';
+import { decodeTriples, encodeTriples } from '../../src/util/triple-transfer.js';
+import { IndexedDataset } from '../../src/validate/index-dataset.js';
+
+const { namedNode, blankNode, literal, quad } = DataFactory;
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+
+const iri = fc.constantFrom('https://w3id.org/dih/hub/a', 'https://w3id.org/dih/hub/b', 'http://www.w3.org/2004/02/skos/core#prefLabel', 'https://example.org/é?x=1#"').map((v) => namedNode(v));
+const text = fc.string({ maxLength: 12, unit: 'grapheme' });
+const object = fc.oneof(
+  iri,
+  fc.constantFrom('b0', 'b1').map((v) => blankNode(v)),
+  text.map((t) => literal(t)),
+  fc.tuple(text, fc.constantFrom('en', 'pt', 'de-AT')).map(([t, l]) => literal(t, l)),
+  fc.tuple(text, fc.constantFrom('integer', 'date', 'string', 'anyURI')).map(([t, d]) => literal(t, namedNode(XSD + d))),
+);
+const triple = fc.tuple(fc.oneof(iri, fc.constant(blankNode('b0'))), iri, object).map(([s, p, o]) => quad(s as Quad['subject'], p, o));
+
+describe('util/triple-transfer', function () {
+  it('util/triple-transfer decode(encode(triples)) gives equal triples, in order (property)', function () {
+    fc.assert(fc.property(fc.array(triple, { maxLength: 40 }), (triples: Quad[]) => {
+      const back = decodeTriples(encodeTriples(triples));
+      assert.equal(back.length, triples.length);
+      for (const [i, t] of triples.entries()) assert.ok(back[i]!.equals(t), `${i}: ${JSON.stringify(back[i])} != ${JSON.stringify(t)}`);
+    }));
+  });
+
+  it('util/triple-transfer equal terms share one object after decoding (what the validation dataset keys on)', function () {
+    const back = decodeTriples(encodeTriples([quad(namedNode('urn:x:s'), namedNode('urn:x:p'), literal('v', 'en')), quad(namedNode('urn:x:s'), namedNode('urn:x:q'), literal('v', 'en'))]));
+    assert.equal(back[0]!.subject, back[1]!.subject);
+    assert.equal(back[0]!.object, back[1]!.object);
+    assert.notEqual(back[0]!.predicate, back[1]!.predicate);
+  });
+});
+
+describe('validate/index-dataset', function () {
+  it('validate/index-dataset match answers what a filter over all quads answers, for every pattern (property)', function () {
+    const pattern = fc.tuple(fc.option(fc.oneof(iri, fc.constant(blankNode('b0')))), fc.option(iri), fc.option(object));
+    fc.assert(fc.property(fc.array(triple, { maxLength: 40 }), pattern, (triples: Quad[], [s, p, o]) => {
+      const dataset = new IndexedDataset(triples);
+      const unique = triples.filter((t, i) => triples.findIndex((u) => u.equals(t)) === i);
+      assert.equal(dataset.size, unique.length, 'a set: duplicates are kept once');
+      const expected = unique.filter((t) => (!s || t.subject.equals(s)) && (!p || t.predicate.equals(p)) && (!o || t.object.equals(o)));
+      const got = [...dataset.match(s, p, o)];
+      assert.equal(got.length, expected.length);
+      assert.equal(dataset.match(s, p, o).size, expected.length);
+      for (const t of expected) assert.ok(got.some((g) => g.equals(t)));
+    }));
+  });
+});
