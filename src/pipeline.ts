@@ -13,7 +13,7 @@ import { DEFAULT_BASE, prefixesFor } from './vocab/namespaces.js';
 import { loadShapes } from './validate/shapes.js';
 import { validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
 import { reportQuads } from './validate/report.js';
-import { sortedTriples, toJsonLd, toNQuads, toNTriples, toTurtle } from './publish/serialize.js';
+import { nQuadsBytes, nTriplesBytes, sortedTriples, toJsonLd, toTurtle } from './publish/serialize.js';
 import { encodeTriples, type EncodedTriples } from './util/triple-transfer.js';
 import { PublicationStage, type PublicationFiles } from './publish/atomic.js';
 import { toRdfXmlInWorker } from './publish/rdfxml.js';
@@ -99,9 +99,9 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
 }
 
 /** The dumps, by file name: RDF/XML (rdflib, the slowest writer) comes on a second core, as a promise. */
-export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string = toNQuads(quads), encoded: EncodedTriples = encodeTriples(sortedTriples(quads))): { files: Promise<PublicationFiles>; rdfxml: Promise<Uint8Array> } {
+export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string | Uint8Array = nQuadsBytes(quads), encoded: EncodedTriples = encodeTriples(sortedTriples(quads))): { files: Promise<PublicationFiles>; rdfxml: Promise<Uint8Array> } {
   const timer = stageTimer();
-  const ntriples = toNTriples(quads);
+  const ntriples = nTriplesBytes(quads);
   timer.lap('  n-triples');
   const rdfxml = toRdfXmlInWorker(encoded, prefixesFor(base));
   rdfxml.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
@@ -119,7 +119,7 @@ export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, 
 }
 
 /** Serializations of the published graph, by file name. */
-export async function serializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string = toNQuads(quads)): Promise<PublicationFiles> {
+export async function serializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string | Uint8Array = nQuadsBytes(quads)): Promise<PublicationFiles> {
   const started = startSerializations(quads, base, nquads);
   const files = await started.files;
   files.set('dih.rdf', await started.rdfxml);
@@ -137,7 +137,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   const validating = validateQuadsInWorkers(quads, loadShapes(base), encoded);
   validating.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   timer.lap('sort, validation started');
-  const nquads = toNQuads(quads);
+  const nquads = nQuadsBytes(quads);
   timer.lap('n-quads');
   const dumps = startSerializations(quads, base, nquads, encoded);
   const files = await dumps.files;

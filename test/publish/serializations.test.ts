@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { DataFactory } from 'n3';
 import { build } from '../../src/pipeline.js';
+import { nQuadsBytes, nTriplesBytes, toNQuads, toNTriples, utf8Lines } from '../../src/publish/serialize.js';
 import { SOURCES, tempDir } from '../helpers/paths.js';
 import { diffSets, hasBlankNodes, parseJsonLd, parseRdf, tripleSet } from '../helpers/graph.js';
 
@@ -53,5 +56,21 @@ describe('publish/serializations', function () {
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
     assert.ok(files.length > 5, files.join(', '));
     for (const f of files) assert.equal(readFileSync(join(again, f), 'utf8'), read(f), f);
+  });
+});
+
+describe('publish/utf8-lines', function () {
+  it('publish/utf8-lines writes the bytes of the joined lines, for any text (property)', function () {
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 20 }), { maxLength: 30 }), (lines: string[]) => {
+      assert.ok(utf8Lines(lines).equals(Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8')));
+    }));
+  });
+
+  it('publish/utf8-lines N-Quads and N-Triples bytes are the text dumps, encoded', function () {
+    const { namedNode, literal, quad } = DataFactory;
+    const quads = [quad(namedNode('urn:x:b'), namedNode('urn:x:p'), literal('Braga – “Minho” 🚀', 'pt'), namedNode('urn:x:g1')), quad(namedNode('urn:x:a'), namedNode('urn:x:p'), literal('x'), namedNode('urn:x:g2')), quad(namedNode('urn:x:a'), namedNode('urn:x:p'), literal('x'), namedNode('urn:x:g1'))];
+    assert.equal(nQuadsBytes(quads).toString('utf8'), toNQuads(quads));
+    assert.equal(nTriplesBytes(quads).toString('utf8'), toNTriples(quads));
+    assert.equal(toNTriples(quads).split('\n').filter(Boolean).length, 2, 'the triple in two graphs is written once');
   });
 });
