@@ -47,6 +47,8 @@ const MAX_TOKENS = 9;
 
 export class ProseGazetteer {
   private readonly phrases = new Map<string, Entry[]>();
+  /** Every proper prefix (whole tokens) of a phrase: a scan extends a candidate only while it is one. */
+  private readonly prefixes = new Set<string>();
   /** Acronyms, matched on the token as written. */
   private readonly acronyms = new Map<string, Entry[]>();
   /** Sector and technology labels that are single common words: usable only where context says so (see context.ts). */
@@ -86,11 +88,16 @@ export class ProseGazetteer {
         }
         if (kind === 'region' && GENERIC_REGION_WORDS.has(word)) continue;
       }
-      push(this.phrases, tokens.map((t) => t.norm).join(' '), { kind, iri });
+      this.addPhrase(tokens.map((t) => t.norm), { kind, iri });
       // "location based open data": a technology label's qualifier of two or more words names it without its generic head
       const head = tokens[tokens.length - 1]?.norm as string;
-      if (kind === 'technology' && tokens.length >= 3 && GENERIC_TECH_HEADS.has(head)) push(this.phrases, tokens.slice(0, -1).map((t) => t.norm).join(' '), { kind, iri });
+      if (kind === 'technology' && tokens.length >= 3 && GENERIC_TECH_HEADS.has(head)) this.addPhrase(tokens.slice(0, -1).map((t) => t.norm), { kind, iri });
     }
+  }
+
+  private addPhrase(words: string[], entry: Entry): void {
+    push(this.phrases, words.join(' '), entry);
+    for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
   }
 
   /** Single common words that are sector or technology labels, found in text[range]. */
@@ -112,6 +119,8 @@ export class ProseGazetteer {
       let key = '';
       const keys: string[] = [];
       for (let n = 1; n <= MAX_TOKENS && i + n <= tokens.length; n++) {
+        // a longer key can only match if this one starts some phrase (a plural ending changes only the last word)
+        if (n > 1 && !this.prefixes.has(key)) break;
         key = n === 1 ? (tokens[i]?.norm as string) : `${key} ${tokens[i + n - 1]?.norm}`;
         keys.push(key);
       }
