@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { DataFactory } from 'n3';
+import { DataFactory, type Quad } from 'n3';
 import { build } from '../../src/pipeline.js';
-import { nQuadsBytes, nTriplesBytes, toNQuads, toNTriples, utf8Lines } from '../../src/publish/serialize.js';
+import { nQuadsBytes, nTriplesBytes, quadToNq, toNQuads, tripleToNt } from '../../src/publish/serialize.js';
 import { SOURCES, tempDir } from '../helpers/paths.js';
 import { diffSets, hasBlankNodes, parseJsonLd, parseRdf, tripleSet } from '../helpers/graph.js';
 
@@ -59,18 +59,28 @@ describe('publish/serializations', function () {
   });
 });
 
-describe('publish/utf8-lines', function () {
-  it('publish/utf8-lines writes the bytes of the joined lines, for any text (property)', function () {
-    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 20 }), { maxLength: 30 }), (lines: string[]) => {
-      assert.ok(utf8Lines(lines).equals(Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8')));
+describe('publish/statement-bytes', function () {
+  const { namedNode, literal, blankNode, quad } = DataFactory;
+  const term = fc.oneof(fc.constantFrom('urn:x:a', 'urn:x:b', 'https://example.org/é').map((v) => namedNode(v)), fc.constantFrom('b1', 'b2').map((v) => blankNode(v)));
+  const object = fc.oneof(term, fc.string({ unit: 'binary', maxLength: 12 }).map((v) => literal(v)), fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('en', 'pt')).map(([v, l]) => literal(v, l)));
+  const graph = fc.constantFrom('urn:x:g1', 'urn:x:g2').map((v) => namedNode(v));
+  const statement = fc.tuple(term, fc.constantFrom('urn:x:p', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type').map((v) => namedNode(v)), object, graph)
+    .map(([s, p, o, g]) => quad(s as Quad['subject'], p, o as Quad['object'], g));
+  const lines = (bytes: Buffer): string[] => bytes.toString('utf8').split('\n').filter(Boolean);
+
+  it('publish/statement-bytes N-Quads hold each distinct quad once and N-Triples each distinct triple once (property)', function () {
+    fc.assert(fc.property(fc.array(statement, { maxLength: 30 }), (quads: Quad[]) => {
+      const nq = lines(nQuadsBytes(quads));
+      const nt = lines(nTriplesBytes(quads));
+      assert.deepEqual([...nq].sort(), [...new Set(quads.map(quadToNq))].sort());
+      assert.deepEqual([...nt].sort(), [...new Set(quads.map(tripleToNt))].sort());
+      assert.equal(toNQuads(quads), nQuadsBytes(quads).toString('utf8'));
     }));
   });
 
-  it('publish/utf8-lines N-Quads and N-Triples bytes are the text dumps, encoded', function () {
-    const { namedNode, literal, quad } = DataFactory;
-    const quads = [quad(namedNode('urn:x:b'), namedNode('urn:x:p'), literal('Braga – “Minho” 🚀', 'pt'), namedNode('urn:x:g1')), quad(namedNode('urn:x:a'), namedNode('urn:x:p'), literal('x'), namedNode('urn:x:g2')), quad(namedNode('urn:x:a'), namedNode('urn:x:p'), literal('x'), namedNode('urn:x:g1'))];
-    assert.equal(nQuadsBytes(quads).toString('utf8'), toNQuads(quads));
-    assert.equal(nTriplesBytes(quads).toString('utf8'), toNTriples(quads));
-    assert.equal(toNTriples(quads).split('\n').filter(Boolean).length, 2, 'the triple in two graphs is written once');
+  it('publish/statement-bytes statements longer than a write buffer (1 MB) come out whole', function () {
+    const long = 'ü€'.repeat(300_000);
+    const quads = [quad(namedNode('urn:x:a'), namedNode('urn:x:p'), literal(long), namedNode('urn:x:g1')), quad(namedNode('urn:x:b'), namedNode('urn:x:p'), literal('after'), namedNode('urn:x:g1'))];
+    assert.equal(nTriplesBytes(quads).toString('utf8'), `<urn:x:a> <urn:x:p> "${long}" .\n<urn:x:b> <urn:x:p> "after" .\n`);
   });
 });
