@@ -4,7 +4,13 @@
  * entries and bytes). `--no-cache` turns it off.
  */
 /** An answer as sent: the body is encoded once, not on every hit. */
-export interface CachedResult { body: Buffer; rows: number; truncated: boolean }
+export interface CachedResult {
+  body: Buffer;
+  rows: number;
+  truncated: boolean;
+  /** The body gzipped, once a client asked for it (serve/compression.ts). */
+  gzip?: Promise<Buffer>;
+}
 
 export class ResultCache {
   private readonly entries = new Map<string, CachedResult>();

@@ -4,6 +4,9 @@ import { SparqlEndpointFetcher } from 'fetch-sparql-endpoint';
 import type { Quad } from 'n3';
 import type { RunningServer } from '../../src/serve/server.js';
 import { parseJsonLd, parseRdf, tripleSet } from '../helpers/graph.js';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip } from '../../src/serve/compression.js';
 import { namedQueries } from '../../src/serve/query-page.js';
 import { get, HOST_ORG, HUB, serve, sparqlGet } from './fixture.js';
 
@@ -152,6 +155,32 @@ describe('serve/protocol', function () {
     const again = await sparqlGet(server, other, 'application/sparql-results+json');
     assert.deepEqual([first.headers.get('x-cache'), again.headers.get('x-cache')], ['MISS', 'HIT']);
     assert.equal(await again.text(), await first.text());
+  });
+
+  it('serve/protocol answers are gzipped for clients that accept gzip, and the same bytes once unzipped', async function () {
+    const query = 'SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 300';
+    const raw = (encoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> => new Promise((resolve, reject) => {
+      request(`${server.url}/sparql?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/sparql-results+json', 'accept-encoding': encoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      }).on('error', reject).end();
+    });
+    const plain = await raw('identity');
+    const zipped = await raw('br;q=1, gzip;q=0.8');
+    const refused = await raw('gzip;q=0');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(refused.headers['content-encoding'], undefined);
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.match(String(zipped.headers.vary), /Accept-Encoding/);
+    assert.ok(zipped.body.length < plain.body.length / 3, `${zipped.body.length} vs ${plain.body.length}`);
+    assert.ok(gunzipSync(zipped.body).equals(plain.body));
+  });
+
+  it('serve/protocol reads Accept-Encoding with q-values', function () {
+    const cases: [string | undefined, boolean][] = [[undefined, false], ['identity', false], ['gzip', true], ['x-gzip', true], ['gzip;q=0', false], ['deflate, *;q=0.5', true], ['*;q=0', false], ['br, gzip;q=0.1', true]];
+    for (const [header, expected] of cases) assert.equal(acceptsGzip(header), expected, String(header));
   });
 });
 
