@@ -46,13 +46,20 @@ export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string
   const statements: Statement[] = [];
   const chunkEnds: number[] = [];
   let lastSubject = '';
+  // One rdflib node per IRI, checked once: IRIs repeat (predicates, classes, concepts, subjects).
+  const nodes = new Map<string, ReturnType<typeof rdfNamedNode>>();
+  const node = (iri: string): ReturnType<typeof rdfNamedNode> => {
+    let n = nodes.get(iri);
+    if (n === undefined) {
+      checkIri(iri);
+      if (iri.includes(MARK)) throw new RdfXmlError(`IRI ${JSON.stringify(iri)} holds U+E000, which the RDF/XML writer reserves`);
+      nodes.set(iri, (n = rdfNamedNode(iri)));
+    }
+    return n;
+  };
   for (const q of options.presorted ? quads : sortedTriples(quads)) {
     for (const t of [q.subject, q.predicate, q.object]) {
       if (t.termType === 'BlankNode') throw new RdfXmlError(`blank node _:${t.value}: the publication mints IRIs for every node`);
-      if (t.termType === 'NamedNode') {
-        checkIri(t.value);
-        if (t.value.includes(MARK)) throw new RdfXmlError(`IRI ${JSON.stringify(t.value)} holds U+E000, which the RDF/XML writer reserves`);
-      }
     }
     const o = q.object;
     let object;
@@ -62,11 +69,11 @@ export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string
       }
       if (C0_CONTROL.test(o.value)) xml11 = true;
       const value = protect(o.value);
-      object = o.language ? rdfLiteral(value, o.language) : rdfLiteral(value, rdfNamedNode(o.datatype.value));
-    } else object = rdfNamedNode(o.value);
+      object = o.language ? rdfLiteral(value, o.language) : rdfLiteral(value, node(o.datatype.value));
+    } else object = node(o.value);
     if (q.subject.value !== lastSubject && statements.length - (chunkEnds.at(-1) ?? 0) >= CHUNK) chunkEnds.push(statements.length);
     lastSubject = q.subject.value;
-    statements.push(st(rdfNamedNode(q.subject.value), rdfNamedNode(q.predicate.value), object));
+    statements.push(st(node(q.subject.value), node(q.predicate.value), object));
   }
   chunkEnds.push(statements.length);
   const namespaces: Record<string, string> = { rdf: RDF_NS };
