@@ -5,13 +5,15 @@
  * registry wrote them: the prose only adds relations and the organisations they need.
  *
  * Readers only mark a record whose description is to be read (`describedIn`); readSources
- * enriches them all once every file is read, loading the extractor only then.
+ * enriches them all once every file is read: on a worker started before the reading when there
+ * are registry exports (a thousand descriptions), else in this thread.
  */
 import type { Diagnostic } from '../model/diagnostics.js';
 import { HUB_KEY, type HubRecord } from '../model/record.js';
 import type { DescriptionContext, DescriptionFacts } from '../extract/description.js';
+import { deferredWorker } from '../util/worker.js';
 
-interface DescriptionJob { text: string; context: DescriptionContext }
+export interface DescriptionJob { text: string; context: DescriptionContext }
 
 /** Marks a record for enrichment from its hub's description, read from `field` of the source. */
 export function describeLater(record: HubRecord, field: string): void {
@@ -24,18 +26,43 @@ function jobOf(record: HubRecord): DescriptionJob | undefined {
   return { text: hub.description, context: { hubName: hub.name, file: record.source.file, recordId: record.source.identifier ?? record.source.id, field: record.describedIn } };
 }
 
-/** Enriches every marked record. */
-export async function enrichRecords(records: readonly HubRecord[]): Promise<Diagnostic[]> {
+/**
+ * A worker that extracts descriptions, started before the files are read: loading the extractor
+ * and its NLP library (~0.7 s) and the extraction itself then run on another core while this
+ * thread reads spreadsheets and JSON.
+ */
+export class DescriptionWorker {
+  private readonly worker = deferredWorker<DescriptionJob[], DescriptionFacts[]>('description-worker', import.meta.url);
+
+  extract(jobs: DescriptionJob[]): Promise<DescriptionFacts[]> {
+    return this.worker.run(jobs);
+  }
+
+  stop(): void {
+    this.worker.stop();
+  }
+}
+
+/** Enriches every marked record, on `worker` when one was started. */
+export async function enrichRecords(records: readonly HubRecord[], worker?: DescriptionWorker): Promise<Diagnostic[]> {
   const marked: { record: HubRecord; job: DescriptionJob }[] = [];
   for (const record of records) {
     const job = jobOf(record);
     delete record.describedIn;
     if (job) marked.push({ record, job });
   }
-  if (!marked.length) return [];
-  // loaded on first use: the extractor and its NLP library take most of a second to load
-  const { extractFromDescription } = await import('../extract/description.js');
-  const facts = marked.map((m) => extractFromDescription(m.job.text, m.job.context));
+  if (!marked.length) {
+    worker?.stop();
+    return [];
+  }
+  let facts: DescriptionFacts[];
+  if (worker) {
+    facts = await worker.extract(marked.map((m) => m.job));
+  } else {
+    // loaded on first use: the extractor and its NLP library take most of a second to load
+    const { extractFromDescription } = await import('../extract/description.js');
+    facts = marked.map((m) => extractFromDescription(m.job.text, m.job.context));
+  }
   const diagnostics: Diagnostic[] = [];
   for (const [i, { record }] of marked.entries()) diagnostics.push(...applyFacts(record, facts[i]!));
   return diagnostics;

@@ -10,7 +10,7 @@ import { readYamlRecords } from './yaml-record.js';
 import { readRegistryJson } from './registry-json.js';
 import { readEdihCsv, readEdihXlsx } from './edih.js';
 import { append } from '../util/arrays.js';
-import { enrichRecords } from './enrich.js';
+import { DescriptionWorker, enrichRecords } from './enrich.js';
 
 export interface SourceFile {
   /** Path on disk. */
@@ -130,6 +130,9 @@ export interface ReadOptions {
   readers?: Record<string, Reader>;
 }
 
+/** Extensions of registry exports, whose records carry descriptions to extract. */
+const REGISTRY_EXTENSIONS = new Set(['.json', '.xlsx', '.csv']);
+
 async function readAll(pending: { file: SourceFile; reader: Reader }[], records: HubRecord[], diagnostics: Diagnostic[]): Promise<void> {
   for (const { file, reader } of pending) {
     if (PAGE_EXTENSIONS.has(extname(file.path).toLowerCase()) && records.some((r) => r.source.document === basename(file.path) && r.source.file !== file.name)) continue;
@@ -159,9 +162,15 @@ export async function readSources(inputs: string[], options: ReadOptions = {}): 
   // Pages are read last: a page that a structured or curated record transcribes (source.document)
   // is covered by that record and must not be extracted a second time.
   pending.sort((a, b) => Number(PAGE_EXTENSIONS.has(extname(a.file.path).toLowerCase())) - Number(PAGE_EXTENSIONS.has(extname(b.file.path).toLowerCase())));
-  await readAll(pending, records, diagnostics);
-  // registry records marked by their readers get the facts of their descriptions
-  append(diagnostics, await enrichRecords(records));
+  // Registry exports carry descriptions: a worker loads the extractor while the files are read.
+  const worker = pending.some((p) => REGISTRY_EXTENSIONS.has(extname(p.file.path).toLowerCase())) ? new DescriptionWorker() : undefined;
+  try {
+    await readAll(pending, records, diagnostics);
+    // registry records marked by their readers get the facts of their descriptions
+    append(diagnostics, await enrichRecords(records, worker));
+  } finally {
+    worker?.stop();
+  }
   // Documents transcribed by a curated record are covered by it; anything else without a reader is reported.
   const transcribed = new Set(records.map((r) => r.source.document).filter((d): d is string => !!d));
   for (const file of files) {

@@ -43,9 +43,13 @@ type Answer<T> = { ok: true; value: T } | { ok: false; message: string; name: st
  * (process.exit, out of memory) rejects instead of leaving the caller waiting.
  */
 export function runWorker<T>(name: string, fromUrl: string, workerData: unknown, errorFor: (name: string, message: string) => Error = (_n, m) => new Error(m)): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const worker = startWorker(name, fromUrl, workerData);
+  return runWorkerWith<T>(name, fromUrl, workerData, () => undefined, errorFor).result;
+}
+
+function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, onStart: (worker: Worker) => void | Promise<void>, errorFor: (name: string, message: string) => Error = (_n, m) => new Error(m)): { worker: Worker; result: Promise<T> } {
+  const started = performance.now();
+  const worker = startWorker(name, fromUrl, workerData);
+  const result = new Promise<T>((resolve, reject) => {
     let answered = false;
     worker.once('message', (m: Answer<T>) => {
       answered = true;
@@ -59,6 +63,36 @@ export function runWorker<T>(name: string, fromUrl: string, workerData: unknown,
       if (!answered) reject(new Error(`worker ${name} ended (exit code ${code}) without an answer`));
     });
   });
+  void Promise.resolve(onStart(worker)).catch(() => undefined);
+  return { worker, result };
+}
+
+/**
+ * A one-shot worker started now and given its input later, so that it loads its modules (which
+ * can take most of a second) while the caller still prepares the input. `stop` ends a worker that
+ * is not needed after all.
+ */
+export function deferredWorker<I, T>(name: string, fromUrl: string): { run(input: I): Promise<T>; stop(): void } {
+  // (Promise.withResolvers is not in Node 20)
+  let give!: (value: I) => void;
+  const input = new Promise<I>((resolve) => { give = resolve; });
+  const started = runWorkerWith<T>(name, fromUrl, undefined, async (worker) => worker.postMessage(await input));
+  started.result.catch(() => undefined); // a stopped worker's ending is nobody's concern
+  return {
+    run(value) {
+      give(value);
+      return started.result;
+    },
+    stop() {
+      void started.worker.terminate();
+    },
+  };
+}
+
+/** Worker side of `deferredWorker`: waits for the input, then answers as `answer` does. */
+export async function answerInput<I, T>(task: (input: I) => T | Promise<T>): Promise<void> {
+  const input = await new Promise<I>((resolve) => parentPort?.once('message', resolve));
+  await answer(() => task(input));
 }
 
 /** Worker side of `runWorker`: posts the value of `task`, or its error, as the one answer. */

@@ -1,6 +1,6 @@
 /** util/worker: one-shot workers answer once, report their errors, and never leave the caller waiting. */
 import assert from 'node:assert/strict';
-import { runWorker } from '../../src/util/worker.js';
+import { deferredWorker, runWorker } from '../../src/util/worker.js';
 
 describe('util/worker', function () {
   this.timeout(30_000);
@@ -12,5 +12,18 @@ describe('util/worker', function () {
   });
   it('util/worker/runWorker rejects when the worker exits without answering', async function () {
     await assert.rejects(runWorker('one-shot-worker', import.meta.url, { mode: 'exit' }), /exit code 3\) without an answer/);
+  });
+  it('util/worker/deferredWorker starts first and answers the input it is given later', async function () {
+    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await worker.run(21), 42);
+  });
+  it('util/worker/deferredWorker rejects with the error of its task', async function () {
+    await assert.rejects(deferredWorker<number, number>('deferred-worker', import.meta.url).run(-1), /no negative input/);
+  });
+  it('util/worker/deferredWorker stopped without input ends without an unhandled rejection', async function () {
+    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
+    worker.stop();
+    await new Promise((resolve) => setTimeout(resolve, 200));
   });
 });
