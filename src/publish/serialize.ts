@@ -193,12 +193,32 @@ export function sortedTriples(quads: Iterable<Quad>): Quad[] {
   return publicationOf(quads).triples;
 }
 
+type IriEncoder = (this: Writer, term: Quad['subject'] | Quad['predicate'] | Quad['object']) => string;
+const encodeIri = (Writer.prototype as unknown as { _encodeIriOrBlank?: IriEncoder })._encodeIriOrBlank;
+
+/**
+ * n3's Writer remembering how it wrote each IRI: it matches every IRI occurrence against a regular
+ * expression of all prefixes, and a graph repeats its IRIs (predicates, classes, concepts, every
+ * subject once per statement as object). Same output; should n3 rename the method, the override
+ * is simply never called.
+ */
+class IriCachingWriter extends Writer {
+  private readonly written = new Map<string, string>();
+
+  _encodeIriOrBlank(term: Quad['subject'] | Quad['predicate'] | Quad['object']): string {
+    if (term.termType !== 'NamedNode') return encodeIri!.call(this, term);
+    let out = this.written.get(term.value);
+    if (out === undefined) this.written.set(term.value, (out = encodeIri!.call(this, term)));
+    return out;
+  }
+}
+
 /** Pretty Turtle: prefixed names, one block per subject, sorted. */
 export function toTurtle(quads: Iterable<Quad>, prefixes: Readonly<Record<string, string>> = PREFIXES): Promise<string> {
   const triples = sortedTriples(quads);
   for (const q of triples) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') checkIri(t.value);
   return new Promise((resolve, reject) => {
-    const writer = new Writer({ prefixes: { ...prefixes } });
+    const writer = new IriCachingWriter({ prefixes: { ...prefixes } });
     for (const q of triples) writer.addQuad(q.subject, q.predicate, q.object);
     writer.end((err, result) => (err ? reject(err) : resolve(result)));
   });
