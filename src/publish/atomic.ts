@@ -26,6 +26,8 @@ export class PublicationStage {
   private readonly target: string;
   readonly dir: string;
   private closed = false;
+  /** Folders made so far: a site has thousands of pages in a few folders. */
+  private readonly folders = new Set<string>();
 
   /** Interrupted (Ctrl-C, kill): the temporary folder goes, then the signal takes its course. */
   private readonly onSignal = (signal: NodeJS.Signals): void => {
@@ -51,7 +53,11 @@ export class PublicationStage {
     if (this.closed) throw new Error(`publication ${this.target} is already committed or discarded`);
     const path = join(this.dir, name);
     if (!path.startsWith(this.dir + '/')) throw new Error(`refusing to write outside the publication: ${name}`);
-    mkdirSync(dirname(path), { recursive: true });
+    const folder = dirname(path);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     writeFileSync(path, content);
   }
 

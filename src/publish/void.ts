@@ -38,7 +38,8 @@ export function voidQuads(quads: Iterable<Quad>, options: VoidOptions): Quad[] {
   const triples = sortedTriples(quads);
   for (const q of triples) {
     subjects.add(q.subject.value);
-    objects.add(`${q.object.termType}:${q.object.value}`);
+    // distinct RDF terms: n3 terms carry their N-Triples-like id ("v"@en and "v"@pt are two objects)
+    objects.add((q.object as { id?: string }).id ?? `${q.object.termType}:${q.object.value}`);
     byProperty.set(q.predicate.value, (byProperty.get(q.predicate.value) ?? 0) + 1);
     if (q.predicate.value === rdf.type) {
       let set = byClass.get(q.object.value);
