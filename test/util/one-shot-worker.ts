@@ -3,8 +3,9 @@ import { workerData } from 'node:worker_threads';
 import { answer } from '../../src/util/worker.js';
 
 const { mode } = workerData as { mode: 'answer' | 'fail' | 'exit' };
-if (mode === 'exit') process.exit(3);
-await answer(() => {
+// 'exit': the thread ends with code 3 without answering (what a crash or a bare exit looks like)
+if (mode === 'exit') process.exitCode = 3;
+else await answer(() => {
   if (mode === 'fail') throw new RangeError('told to fail');
   return { doubled: 21 * 2 };
 });
