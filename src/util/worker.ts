@@ -43,10 +43,10 @@ type Answer<T> = { ok: true; value: T } | { ok: false; message: string; name: st
  * (process.exit, out of memory) rejects instead of leaving the caller waiting.
  */
 export function runWorker<T>(name: string, fromUrl: string, workerData: unknown, errorFor: (name: string, message: string) => Error = (_n, m) => new Error(m)): Promise<T> {
-  return runWorkerWith<T>(name, fromUrl, workerData, () => undefined, errorFor).result;
+  return runWorkerWith<T>(name, fromUrl, workerData, errorFor).result;
 }
 
-function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, onStart: (worker: Worker) => void | Promise<void>, errorFor: (name: string, message: string) => Error = (_n, m) => new Error(m)): { worker: Worker; result: Promise<T> } {
+function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, errorFor: (name: string, message: string) => Error = (_n, m) => new Error(m)): { worker: Worker; result: Promise<T> } {
   const started = performance.now();
   const worker = startWorker(name, fromUrl, workerData);
   const result = new Promise<T>((resolve, reject) => {
@@ -63,7 +63,6 @@ function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, on
       if (!answered) reject(new Error(`worker ${name} ended (exit code ${code}) without an answer`));
     });
   });
-  void Promise.resolve(onStart(worker)).catch(() => undefined);
   return { worker, result };
 }
 
@@ -73,14 +72,12 @@ function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, on
  * is not needed after all.
  */
 export function deferredWorker<I, T>(name: string, fromUrl: string): { run(input: I): Promise<T>; stop(): void } {
-  // (Promise.withResolvers is not in Node 20)
-  let give!: (value: I) => void;
-  const input = new Promise<I>((resolve) => { give = resolve; });
-  const started = runWorkerWith<T>(name, fromUrl, undefined, async (worker) => worker.postMessage(await input));
+  const started = runWorkerWith<T>(name, fromUrl, undefined);
   started.result.catch(() => undefined); // a stopped worker's ending is nobody's concern
   return {
     run(value) {
-      give(value);
+      // a message sent before the worker listens waits in its port
+      started.worker.postMessage(value);
       return started.result;
     },
     stop() {
