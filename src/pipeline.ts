@@ -67,6 +67,7 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
   const minter = new IriMinter(base);
   const concepts = loadConcepts(base);
   const read = await readSources(inputs, options);
+  const timer = stageTimer();
   const diagnostics = [...read.diagnostics];
   const quads: Quad[] = [];
   const used = new Set<string>();
@@ -89,12 +90,14 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
     for (const iri of mapped.usedConcepts) used.add(iri);
   }
   mapping.done();
+  timer.lap('  map');
   // merge: canonical hubs linked to the source records, and conflicts, in their own graph.
   const merging = progress('merging records');
   const merge = mergeRecords(kept, concepts, base, (done, total) => merging.update(done, total));
   merging.done();
   append(quads, merge.quads);
   append(quads, vocabularyQuads(concepts, used, base));
+  timer.lap('  merge');
   return { records: read.records, quads, diagnostics, merge };
 }
 

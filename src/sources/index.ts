@@ -11,6 +11,7 @@ import { readRegistryJson } from './registry-json.js';
 import { readEdihCsv, readEdihXlsx } from './edih.js';
 import { append } from '../util/arrays.js';
 import { DescriptionWorker, enrichRecords } from './enrich.js';
+import { stageTimer } from '../util/timings.js';
 
 export interface SourceFile {
   /** Path on disk. */
@@ -164,10 +165,13 @@ export async function readSources(inputs: string[], options: ReadOptions = {}): 
   pending.sort((a, b) => Number(PAGE_EXTENSIONS.has(extname(a.file.path).toLowerCase())) - Number(PAGE_EXTENSIONS.has(extname(b.file.path).toLowerCase())));
   // Registry exports carry descriptions: a worker loads the extractor while the files are read.
   const worker = pending.some((p) => REGISTRY_EXTENSIONS.has(extname(p.file.path).toLowerCase())) ? new DescriptionWorker() : undefined;
+  const timer = stageTimer();
   try {
     await readAll(pending, records, diagnostics);
+    timer.lap('  read files');
     // registry records marked by their readers get the facts of their descriptions
     append(diagnostics, await enrichRecords(records, worker));
+    timer.lap('  descriptions (rest)');
   } finally {
     worker?.stop();
   }

@@ -7,7 +7,7 @@ import { DataFactory, type Quad } from 'n3';
 import { sharedText, textOf } from './worker.js';
 
 /** A term as [kind, value, language or datatype]: I (IRI), B (blank node), L (literal). */
-type EncodedTerm = ['I' | 'B', string] | ['L', string, string, string];
+export type EncodedTerm = ['I' | 'B', string] | ['L', string, string, string];
 
 export interface EncodedTriples {
   /** JSON array of EncodedTerm, as UTF-8 in shared memory. */
@@ -18,8 +18,9 @@ export interface EncodedTriples {
 
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 
-export function encodeTriples(triples: readonly Quad[]): EncodedTriples {
-  const dictionary: EncodedTerm[] = [];
+/** The triples as a term table: each distinct term once, and three ids per triple (in shared memory when asked). */
+export function termTable(triples: readonly Quad[], shared = false): { terms: EncodedTerm[]; ids: Int32Array } {
+  const terms: EncodedTerm[] = [];
   const idOf = new Map<string, number>();
   const id = (t: Quad['subject'] | Quad['predicate'] | Quad['object']): number => {
     const literal = t.termType === 'Literal';
@@ -27,20 +28,31 @@ export function encodeTriples(triples: readonly Quad[]): EncodedTriples {
     const key = literal ? `L${t.value}\u0001${t.language}\u0001${t.datatype.value}` : `${t.termType === 'BlankNode' ? 'B' : 'I'}${t.value}`;
     let n = idOf.get(key);
     if (n === undefined) {
-      n = dictionary.length;
+      n = terms.length;
       idOf.set(key, n);
-      dictionary.push(literal ? ['L', t.value, t.language, t.language ? '' : t.datatype.value] : [t.termType === 'BlankNode' ? 'B' : 'I', t.value]);
+      terms.push(literal ? ['L', t.value, t.language, t.language ? '' : t.datatype.value] : [t.termType === 'BlankNode' ? 'B' : 'I', t.value]);
     }
     return n;
   };
-  const ids = new Int32Array(new SharedArrayBuffer(triples.length * 3 * Int32Array.BYTES_PER_ELEMENT));
+  const size = triples.length * 3 * Int32Array.BYTES_PER_ELEMENT;
+  const ids = new Int32Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
   for (let i = 0; i < triples.length; i++) {
     const q = triples[i]!;
     ids[3 * i] = id(q.subject);
     ids[3 * i + 1] = id(q.predicate);
     ids[3 * i + 2] = id(q.object);
   }
-  return { terms: sharedText(JSON.stringify(dictionary)), ids };
+  return { terms, ids };
+}
+
+export function encodeTriples(triples: readonly Quad[]): EncodedTriples {
+  const { terms, ids } = termTable(triples, true);
+  return { terms: sharedText(JSON.stringify(terms)), ids };
+}
+
+/** The term table of encoded triples, without making RDF/JS terms. */
+export function decodeTermTable(encoded: EncodedTriples): { terms: EncodedTerm[]; ids: Int32Array } {
+  return { terms: JSON.parse(textOf(encoded.terms)) as EncodedTerm[], ids: encoded.ids };
 }
 
 export function decodeTriples(encoded: EncodedTriples): Quad[] {
