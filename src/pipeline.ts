@@ -177,11 +177,11 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     for (const [name, content] of site) files.set(name, content);
     timer.lap('catalogue');
   } catch (err) {
-    stage.discard();
+    await stage.discard();
     throw err;
   }
-  if (refused) stage.discard();
-  else stage.commit();
+  if (refused) await stage.discard();
+  else await stage.commit();
   timer.lap('write');
   return { records, quads, diagnostics, validation, files: refused ? [] : [...files.keys()].sort(), merge };
 }

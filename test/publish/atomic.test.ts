@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { PublicationStage } from '../../src/publish/atomic.js';
 import { CLI, SOURCES, tempDir } from '../helpers/paths.js';
 
 /** Every file below `dir`, as sorted relative paths. */
@@ -43,6 +44,36 @@ describe('publish/atomic', function () {
     const after = Object.fromEntries(listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
     assert.deepEqual(Object.keys(after), Object.keys(before));
     for (const f of Object.keys(before)) assert.equal(after[f], before[f], f);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.dist')), [], 'no temporary folders beside dist/');
+  });
+
+  it('publish/atomic: a build stopped with SIGTERM while files are being written removes its temporary folder', async function () {
+    const dir = tempDir();
+    const out = join(dir, 'dist');
+    assert.equal(runCli(['build', SOURCES, '--out', out]).status, 0);
+    const before = listFiles(out);
+    const big = bigSource(dir, 4000);
+    const child = spawn(process.execPath, [CLI, 'build', big, '--out', out], { stdio: 'ignore' });
+    // Stopped once its temporary folder exists, i.e. while it writes.
+    for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.startsWith('.dist.')); i++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(readdirSync(dir).some((f) => f.startsWith('.dist.')), 'the build made its temporary folder');
+    child.kill('SIGTERM');
+    const signal = await new Promise((r) => child.on('exit', (_code, s) => r(s)));
+    assert.equal(signal, 'SIGTERM');
+    assert.deepEqual(listFiles(out), before);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.dist')), [], 'no temporary folders beside dist/');
+  });
+
+  it('publish/atomic: a file that cannot be written fails the commit, names the file and leaves the previous publication', async function () {
+    const dir = tempDir();
+    const out = join(dir, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'old.txt'), 'previous');
+    const stage = new PublicationStage(out);
+    stage.write('pages/a.html', 'a');
+    stage.write('pages', 'a file where a folder is'); // EISDIR, reported when the write lands
+    await assert.rejects(stage.commit(), /cannot write pages of the publication/);
+    assert.deepEqual(listFiles(out), ['old.txt']);
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.dist')), [], 'no temporary folders beside dist/');
   });
 
