@@ -5,7 +5,7 @@
 import { DataFactory, type Quad } from 'n3';
 import type { Diagnostic } from './model/diagnostics.js';
 import type { HubRecord } from './model/record.js';
-import { readSources, type ReadOptions } from './sources/index.js';
+import { startReading, type ReadOptions } from './sources/index.js';
 import { IriMinter } from './map/iri.js';
 import { mapRecord } from './map/record-to-quads.js';
 import { loadConcepts, type ConceptIndex } from './vocab/concepts.js';
@@ -66,38 +66,50 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
   const base = options.base ?? DEFAULT_BASE;
   const minter = new IriMinter(base);
   const concepts = loadConcepts(base);
-  const read = await readSources(inputs, options);
+  const read = await startReading(inputs, options);
   const timer = stageTimer();
-  const diagnostics = [...read.diagnostics];
-  const quads: Quad[] = [];
-  const used = new Set<string>();
+  // One record per id: a later duplicate is skipped, with an error where it stands.
   const seen = new Map<string, string>();
   const kept: HubRecord[] = [];
-  const mapping = progress('mapping records');
-  for (const [n, record] of read.records.entries()) {
-    mapping.update(n, read.records.length);
+  const duplicates = new Map<HubRecord, Diagnostic>();
+  for (const record of read.records) {
     const key = `${record.source.registry}/${record.source.id}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      diagnostics.push({ severity: 'error', file: record.source.file, ...(record.source.line !== undefined ? { line: record.source.line } : {}), record: record.source.id, field: 'source.id', message: `duplicate record id ${key} (first in ${earlier}); this record is skipped` });
+      duplicates.set(record, { severity: 'error', file: record.source.file, ...(record.source.line !== undefined ? { line: record.source.line } : {}), record: record.source.id, field: 'source.id', message: `duplicate record id ${key} (first in ${earlier}); this record is skipped` });
       continue;
     }
     seen.set(key, `${record.source.file}${record.source.line !== undefined ? `:${record.source.line}` : ''}`);
     kept.push(record);
+  }
+  // merge: canonical hubs linked to the source records, and conflicts, in their own graph. It
+  // reads only the records' hub entities, which the description extraction leaves alone, so it
+  // runs while the extraction finishes on its worker.
+  const merging = progress('merging records');
+  const merge = mergeRecords(kept, concepts, base, (done, total) => merging.update(done, total));
+  merging.done();
+  timer.lap('  merge');
+  const diagnostics = [...read.diagnostics, ...(await read.enriched), ...read.unread];
+  timer.lap('  descriptions (rest)');
+  const quads: Quad[] = [];
+  const used = new Set<string>();
+  const mapping = progress('mapping records');
+  for (const [n, record] of read.records.entries()) {
+    mapping.update(n, read.records.length);
+    const duplicate = duplicates.get(record);
+    if (duplicate) {
+      diagnostics.push(duplicate);
+      continue;
+    }
     const mapped = mapRecord(record, { minter, concepts, language: 'en', includePersonalData: !!options.includePersonalData });
     append(quads, mapped.quads);
     append(diagnostics, mapped.diagnostics);
     for (const iri of mapped.usedConcepts) used.add(iri);
   }
   mapping.done();
-  timer.lap('  map');
-  // merge: canonical hubs linked to the source records, and conflicts, in their own graph.
-  const merging = progress('merging records');
-  const merge = mergeRecords(kept, concepts, base, (done, total) => merging.update(done, total));
-  merging.done();
   append(quads, merge.quads);
   append(quads, vocabularyQuads(concepts, used, base));
-  timer.lap('  merge');
+  timer.lap('  map');
   return { records: read.records, quads, diagnostics, merge };
 }
 

@@ -150,7 +150,30 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], records:
   }
 }
 
+/**
+ * Every file read, with the description extraction still running: `enriched` resolves once each
+ * record marked for it has the entities and relations of its description. Until then the records'
+ * hub entities are already final (extraction only adds entities and relations), so work on them
+ * (the merge) can run meanwhile.
+ */
+export interface PendingRead {
+  records: HubRecord[];
+  files: SourceFile[];
+  /** Problems of reading, in file order. */
+  diagnostics: Diagnostic[];
+  /** Problems of the extraction, once it is done. */
+  enriched: Promise<Diagnostic[]>;
+  /** Files no reader takes. */
+  unread: Diagnostic[];
+}
+
 export async function readSources(inputs: string[], options: ReadOptions = {}): Promise<ReadOutcome> {
+  const read = await startReading(inputs, options);
+  const enriched = await read.enriched;
+  return { records: read.records, diagnostics: [...read.diagnostics, ...enriched, ...read.unread], files: read.files };
+}
+
+export async function startReading(inputs: string[], options: ReadOptions = {}): Promise<PendingRead> {
   const readers = options.readers ?? READERS;
   const files = listSourceFiles(inputs);
   const records: HubRecord[] = [];
@@ -168,20 +191,22 @@ export async function readSources(inputs: string[], options: ReadOptions = {}): 
   const timer = stageTimer();
   try {
     await readAll(pending, records, diagnostics);
-    timer.lap('  read files');
-    // registry records marked by their readers get the facts of their descriptions
-    append(diagnostics, await enrichRecords(records, worker));
-    timer.lap('  descriptions (rest)');
-  } finally {
+  } catch (err) {
     worker?.stop();
+    throw err;
   }
+  timer.lap('  read files');
+  // registry records marked by their readers get the facts of their descriptions
+  const enriched = enrichRecords(records, worker).finally(() => worker?.stop());
+  enriched.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
+  const unread: Diagnostic[] = [];
   // Documents transcribed by a curated record are covered by it; anything else without a reader is reported.
   const transcribed = new Set(records.map((r) => r.source.document).filter((d): d is string => !!d));
   for (const file of files) {
     if (readers[extname(file.path).toLowerCase()]) continue;
     if (transcribed.has(basename(file.path))) continue;
     if (/^(readme|license|notice)/i.test(basename(file.path))) continue;
-    diagnostics.push({ severity: 'warning', file: file.name, message: `no reader for ${extname(file.path) || 'files without extension'}; file ignored` });
+    unread.push({ severity: 'warning', file: file.name, message: `no reader for ${extname(file.path) || 'files without extension'}; file ignored` });
   }
-  return { records, diagnostics, files };
+  return { records, diagnostics, enriched, unread, files };
 }
