@@ -65,8 +65,11 @@ export function vocabularyQuads(concepts: ConceptIndex, used: Set<string>, base:
 export async function assemble(inputs: string[], options: { base?: string; includePersonalData?: boolean } & ReadOptions = {}): Promise<{ records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[]; merge: MergeResult }> {
   const base = options.base ?? DEFAULT_BASE;
   const minter = new IriMinter(base);
+  // Reading starts first: it starts the description worker, which then loads while this thread
+  // loads the vocabularies.
+  const reading = startReading(inputs, options);
   const concepts = loadConcepts(base);
-  const read = await startReading(inputs, options);
+  const read = await reading;
   const timer = stageTimer();
   // One record per id: a later duplicate is skipped, with an error where it stands.
   const seen = new Map<string, string>();

@@ -15,8 +15,21 @@ const NUTS_SCHEME = 'http://data.europa.eu/nuts/scheme/2021';
 export const SCHEMES = ['status', 'hub-type', 'role', 'organisation-type', 'sector', 'technology', 'service'] as const;
 export type SchemeName = (typeof SCHEMES)[number];
 
+/** Labels already normalised: the same sector, country and concept labels come back on every record. */
+const normalised = new Map<string, string>();
+const NORMALISED_KEPT = 100_000;
+
 /** Lower-case, accents stripped, punctuation as single spaces: registries strip accents, pages keep them. */
 export function normaliseLabel(label: string): string {
+  let out = normalised.get(label);
+  if (out === undefined) {
+    out = normaliseUncached(label);
+    if (normalised.size < NORMALISED_KEPT) normalised.set(label, out);
+  }
+  return out;
+}
+
+function normaliseUncached(label: string): string {
   return label
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
