@@ -13,10 +13,10 @@ import { DEFAULT_BASE, prefixesFor } from './vocab/namespaces.js';
 import { loadShapes } from './validate/shapes.js';
 import { validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
 import { reportQuads } from './validate/report.js';
-import { nQuadsBytes, nTriplesBytes, sortedTriples, toJsonLd, toTurtle } from './publish/serialize.js';
-import { encodeTriples, type EncodedTriples } from './util/triple-transfer.js';
+import { nQuadsBytes, nTriplesBytes, publicationOrder, sortedTriples, toTurtle } from './publish/serialize.js';
+import { encodeTriples, reorderTriples, type EncodedTriples } from './util/triple-transfer.js';
 import { PublicationStage, type PublicationFiles } from './publish/atomic.js';
-import { toRdfXmlInWorker } from './publish/rdfxml.js';
+import { dumpsInWorker, WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { mergeRecords, type MergeResult } from './merge/index.js';
 import { progress } from './util/progress.js';
@@ -116,31 +116,32 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
   return { records: read.records, quads, diagnostics, merge };
 }
 
-/** The dumps, by file name: RDF/XML (rdflib, the slowest writer) comes on a second core, as a promise. */
-export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string | Uint8Array = nQuadsBytes(quads), encoded: EncodedTriples = encodeTriples(sortedTriples(quads))): { files: Promise<PublicationFiles>; rdfxml: Promise<Uint8Array> } {
+/**
+ * The dumps, by file name: JSON-LD and RDF/XML are made on a worker from the encoded triples
+ * (`others`, a promise) while this thread writes N-Quads, N-Triples and Turtle (`files`).
+ */
+export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, encoded: EncodedTriples = encodeTriples(sortedTriples(quads))): { files: Promise<PublicationFiles>; others: Promise<Map<string, Uint8Array>> } {
   const timer = stageTimer();
-  const ntriples = nTriplesBytes(quads);
-  timer.lap('  n-triples');
-  const rdfxml = toRdfXmlInWorker(encoded, prefixesFor(base));
-  rdfxml.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
+  const others = dumpsInWorker(encoded, prefixesFor(base));
+  others.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
   const files = (async () => {
     const out: PublicationFiles = new Map();
-    out.set('dih.nq', nquads);
-    out.set('dih.nt', ntriples);
+    out.set('dih.nq', nQuadsBytes(quads));
+    timer.lap('  n-quads');
+    out.set('dih.nt', nTriplesBytes(quads));
+    timer.lap('  n-triples');
     out.set('dih.ttl', await toTurtle(quads, prefixesFor(base)));
     timer.lap('  turtle');
-    out.set('dih.jsonld', await toJsonLd(quads));
-    timer.lap('  json-ld');
     return out;
   })();
-  return { files, rdfxml };
+  return { files, others };
 }
 
 /** Serializations of the published graph, by file name. */
-export async function serializations(quads: Quad[], base: string = DEFAULT_BASE, nquads: string | Uint8Array = nQuadsBytes(quads)): Promise<PublicationFiles> {
-  const started = startSerializations(quads, base, nquads);
+export async function serializations(quads: Quad[], base: string = DEFAULT_BASE): Promise<PublicationFiles> {
+  const started = startSerializations(quads, base);
   const files = await started.files;
-  files.set('dih.rdf', await started.rdfxml);
+  for (const [name, bytes] of await started.others) files.set(name, bytes);
   return files;
 }
 
@@ -149,15 +150,16 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   const timer = stageTimer();
   const { records, quads, diagnostics, merge } = await assemble(inputs, options);
   timer.lap('read, map, merge');
-  // Validation runs on other cores while this thread writes the serializations; the workers get
-  // the triples in publication order, encoded once for both of them.
-  const encoded = encodeTriples(sortedTriples(quads));
+  // Validation runs on another core while this thread sorts and writes the serializations. It
+  // needs the triples, not their order (its dataset drops duplicates), so it starts before the
+  // sort; the triples are encoded once, and the dumps' worker gets them in publication order.
+  const encoded = encodeTriples(quads);
   const validating = validateQuadsInWorkers(quads, loadShapes(base), encoded);
   validating.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  timer.lap('sort, validation started');
-  const nquads = nQuadsBytes(quads);
-  timer.lap('n-quads');
-  const dumps = startSerializations(quads, base, nquads, encoded);
+  timer.lap('validation started');
+  const sorted = reorderTriples(encoded, publicationOrder(quads));
+  timer.lap('sort');
+  const dumps = startSerializations(quads, base, sorted);
   const files = await dumps.files;
   timer.lap('serializations');
   // From here each file goes to the publication's temporary folder as soon as it is made, while
@@ -176,12 +178,12 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     timer.lap('dumps written');
     const publicationBase = options.publicationBase ?? base;
     // The site needs no bytes of the dumps: made while RDF/XML and validation finish on other cores.
-    const names = [...files.keys(), 'dih.rdf', 'validation-report.ttl', ...merge.files.keys()];
+    const names = [...files.keys(), ...WORKER_DUMPS, 'validation-report.ttl', ...merge.files.keys()];
     const site = await siteFiles({ quads, records, base, publicationBase, fileNames: names });
     for (const [name, content] of site) stage.write(name, content);
     timer.lap('void, html');
-    put('dih.rdf', await dumps.rdfxml);
-    timer.lap('rdf/xml (rest)');
+    for (const [name, bytes] of await dumps.others) put(name, bytes);
+    timer.lap('json-ld, rdf/xml (rest)');
     validation = await validating;
     timer.lap('validation (rest)');
     refused = !!options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));

@@ -5,8 +5,7 @@ import { graph, parse, type Store as RdflibStore } from 'rdflib';
 import type { Quad } from 'n3';
 import { DataFactory } from 'n3';
 import { sortedTriples } from './serialize.js';
-import { runWorker } from '../util/worker.js';
-import { termTable, type EncodedTriples } from '../util/triple-transfer.js';
+import { termTable } from '../util/triple-transfer.js';
 import { RdfXmlError, writeRdfXml } from './rdfxml-writer.js';
 
 export { RdfXmlError };
@@ -15,15 +14,6 @@ export { RdfXmlError };
 export function toRdfXml(quads: Iterable<Quad>, prefixes: Readonly<Record<string, string>> = {}, options: { presorted?: boolean } = {}): string {
   const triples = options.presorted ? [...quads] : sortedTriples(quads);
   return writeRdfXml(termTable(triples), prefixes);
-}
-
-/**
- * toRdfXml on another thread, from the build's triples (sortedTriples: de-duplicated, in
- * publication order) handed over in shared memory: the UTF-8 bytes of toRdfXml of the quads.
- */
-export function toRdfXmlInWorker(triples: EncodedTriples, prefixes: Readonly<Record<string, string>> = {}): Promise<Uint8Array> {
-  return runWorker<Uint8Array>('rdfxml-worker', import.meta.url, { triples, prefixes: { ...prefixes } }, (name, message) =>
-    name === 'RdfXmlError' ? new RdfXmlError(message) : new Error(message));
 }
 
 /** Parses RDF/XML with rdflib's parser into n3 quads (default graph): the round-trip check. */

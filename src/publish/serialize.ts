@@ -69,6 +69,8 @@ interface Publication {
   newTriple: boolean[];
   /** The union graph: one quad per distinct triple. */
   triples: Quad[];
+  /** Where each of `triples` is in the input array. */
+  order: number[];
 }
 
 /** Keyed by the input array; the length guards against an array that grew since. */
@@ -110,7 +112,7 @@ function computePublication(quads: readonly Quad[]): Publication {
     else bySubject.set(q.subject.value, [i]);
   }
   const order = (a: number, b: number): number => cmp(sortKeys[a]!, sortKeys[b]!) || cmp(objects[a]!, objects[b]!) || cmp(graphs[a]!, graphs[b]!);
-  const out: Publication = { subjects: [], predicates: [], objects: [], graphs: [], newTriple: [], triples: [] };
+  const out: Publication = { subjects: [], predicates: [], objects: [], graphs: [], newTriple: [], triples: [], order: [] };
   for (const subject of [...bySubject.keys()].sort(cmp)) {
     const group = bySubject.get(subject)!.sort(order);
     const subjectNt = write(quads[group[0]!]!.subject);
@@ -123,7 +125,10 @@ function computePublication(quads: readonly Quad[]): Publication {
       out.objects.push(objects[i]!);
       out.graphs.push(graphs[i]!);
       out.newTriple.push(!sameTriple);
-      if (!sameTriple) out.triples.push(quads[i]!);
+      if (!sameTriple) {
+        out.triples.push(quads[i]!);
+        out.order.push(i);
+      }
       last = i;
     }
   }
@@ -190,7 +195,27 @@ export function toNTriples(quads: Iterable<Quad>): string {
  * predicate and object. Remembered per input array: every dump of one build uses this order.
  */
 export function sortedTriples(quads: Iterable<Quad>): Quad[] {
+  if (Array.isArray(quads) && inPublicationOrder.has(quads)) return quads;
   return publicationOf(quads).triples;
+}
+
+/**
+ * For each triple of sortedTriples(quads), its index in `quads`: what reorders triples encoded
+ * in input order (encodeTriples(quads)) into publication order.
+ */
+export function publicationOrder(quads: readonly Quad[]): readonly number[] {
+  return publicationOf(quads as Quad[]).order;
+}
+
+const inPublicationOrder = new WeakSet<readonly Quad[]>();
+
+/**
+ * Declares an array to hold de-duplicated triples in publication order already (as a worker
+ * decodes them from the build's sorted triples), so sortedTriples gives it back as it is.
+ */
+export function asPublicationOrder(triples: Quad[]): Quad[] {
+  inPublicationOrder.add(triples);
+  return triples;
 }
 
 type IriEncoder = (this: Writer, term: Quad['subject'] | Quad['predicate'] | Quad['object']) => string;

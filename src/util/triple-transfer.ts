@@ -50,6 +50,21 @@ export function encodeTriples(triples: readonly Quad[]): EncodedTriples {
   return { terms: sharedText(JSON.stringify(terms)), ids };
 }
 
+/**
+ * The encoded triples picked and ordered by `order` (indices of triples in `encoded`), sharing
+ * its term dictionary: triples encoded in input order, then put in publication order.
+ */
+export function reorderTriples(encoded: EncodedTriples, order: ArrayLike<number>): EncodedTriples {
+  const ids = new Int32Array(new SharedArrayBuffer(order.length * 3 * Int32Array.BYTES_PER_ELEMENT));
+  for (let i = 0; i < order.length; i++) {
+    const from = 3 * order[i]!;
+    ids[3 * i] = encoded.ids[from]!;
+    ids[3 * i + 1] = encoded.ids[from + 1]!;
+    ids[3 * i + 2] = encoded.ids[from + 2]!;
+  }
+  return { terms: encoded.terms, ids };
+}
+
 /** The term table of encoded triples, without making RDF/JS terms. */
 export function decodeTermTable(encoded: EncodedTriples): { terms: EncodedTerm[]; ids: Int32Array } {
   return { terms: JSON.parse(textOf(encoded.terms)) as EncodedTerm[], ids: encoded.ids };
