@@ -78,6 +78,14 @@ describe('publish/statement-bytes', function () {
     }));
   });
 
+  it('publish/statement-bytes a dump of mostly non-ASCII text (three bytes a character) outgrows its first buffer and comes out whole', function () {
+    // The buffer is sized from the terms' lengths in UTF-16 units: here the UTF-8 is ~3x longer.
+    const quads = Array.from({ length: 3000 }, (_, i) => quad(namedNode(`urn:x:s${i}`), namedNode('urn:x:p'), literal(`${'€'.repeat(i % 50)}é${i}`, 'pt'), namedNode('urn:x:g1')));
+    const expected = [...quads].sort((a, b) => (a.subject.value < b.subject.value ? -1 : 1)).map((q) => `${quadToNq(q)}\n`).join('');
+    assert.equal(nQuadsBytes(quads).toString('utf8'), expected);
+    assert.equal(Buffer.byteLength(expected), nQuadsBytes(quads).length);
+  });
+
   it('publish/statement-bytes statements longer than a write buffer (1 MB) come out whole', function () {
     const long = 'ü€'.repeat(300_000);
     const quads = [quad(namedNode('urn:x:a'), namedNode('urn:x:p'), literal(long), namedNode('urn:x:g1')), quad(namedNode('urn:x:b'), namedNode('urn:x:p'), literal('after'), namedNode('urn:x:g1'))];
