@@ -3,7 +3,7 @@
  * so a rebuild from the same input is byte-identical.
  */
 import { DataFactory, Writer, type Quad } from 'n3';
-import jsonld from 'jsonld';
+import type jsonld from 'jsonld';
 import { PREFIXES, rdf } from '../vocab/namespaces.js';
 import { checkIri } from '../map/iri.js';
 import { CONTEXT_URL, localContext, offlineDocumentLoader } from './jsonld-loader.js';
@@ -305,9 +305,11 @@ export async function toJsonLdWithJsonld(quads: Iterable<Quad>): Promise<string>
   // An RDF/JS dataset, not an N-Quads string: jsonld's N-Quads parser de-duplicates in O(n^2).
   const { defaultGraph, quad } = DataFactory;
   const dataset = sortedTriples(quads).map((q) => quad(q.subject, q.predicate, q.object, defaultGraph()));
-  const expanded = await jsonld.fromRDF(dataset as never, { safe: true } as jsonld.Options.FromRdf);
+  // loaded on first use: the direct compactor writes a build's JSON-LD, and jsonld takes ~0.2 s to load
+  const { default: jsonldLib } = await import('jsonld');
+  const expanded = await jsonldLib.fromRDF(dataset as never, { safe: true } as jsonld.Options.FromRdf);
   const context = (localContext() as { '@context': jsonld.ContextDefinition })['@context'];
-  const compacted = await jsonld.compact(expanded, context, { documentLoader: offlineDocumentLoader, safe: true } as unknown as jsonld.Options.Compact);
+  const compacted = await jsonldLib.compact(expanded, context, { documentLoader: offlineDocumentLoader, safe: true } as unknown as jsonld.Options.Compact);
   // Reference the published context by URL, so consumers need not inline it.
   const out = { '@context': CONTEXT_URL, ...withoutContext(compacted) };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -3,7 +3,7 @@ import { Parser, type Quad } from 'n3';
 import jsonld from 'jsonld';
 import { tripleToNt } from '../../src/publish/serialize.js';
 import { offlineDocumentLoader } from '../../src/publish/jsonld-loader.js';
-import { parseRdfXml } from '../../src/publish/rdfxml.js';
+import { parseRdfXml } from '../../src/publish/rdfxml-parse.js';
 
 export function parseRdf(text: string, format: 'text/turtle' | 'application/n-triples' | 'application/n-quads'): Quad[] {
   return new Parser({ format }).parse(text);
