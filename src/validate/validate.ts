@@ -3,7 +3,7 @@
  * source record (file, line, record id) the focus node was read from.
  */
 import { DataFactory, Store, type Quad } from 'n3';
-import { Validator, type ShaclResult } from 'shacl-engine';
+import type { Validator, ShaclResult } from 'shacl-engine';
 import type { DatasetCore } from '@rdfjs/types';
 import { dcterms, dih, sh, skos } from '../vocab/namespaces.js';
 import { IndexedDataset } from './index-dataset.js';
@@ -79,7 +79,9 @@ async function validateChunk(validator: Validator, chunk: ValidationChunk): Prom
 
 /** Results of the chunks `pick` selects (all by default). */
 export async function validateChunks(data: readonly Quad[], shapes: Store, pick: (index: number) => boolean = () => true, chunkTriples = CHUNK_TRIPLES): Promise<PlainResult[]> {
-  const validator = new Validator(shapes, { factory });
+  // loaded on first use: a build validates on a worker, and its main thread need not load it
+  const { Validator: ShaclValidator } = await import('shacl-engine');
+  const validator = new ShaclValidator(shapes, { factory });
   const targets = new Set(shapes.getObjects(null, DataFactory.namedNode(sh.targetClass), null).map((t) => t.value));
   const results: PlainResult[] = [];
   for (const [i, chunk] of validationChunks(data, shapesReach(shapes), chunkTriples, targets).entries()) {
