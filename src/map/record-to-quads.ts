@@ -61,7 +61,7 @@ export function mapRecord(record: HubRecord, ctx: MapContext): MappedRecord {
   const where = (field: string, line = record.source.line): Diagnostic => ({ severity: 'warning', file: record.source.file, ...(line !== undefined ? { line } : {}), record: record.source.id, field, message: '' });
   const add = (s: Subject, p: string, o: Obj): void => void quads.push(quad(s, namedNode(p), o, g));
   const text = (value: string, field = 'text'): Obj => {
-    if (hasLoneSurrogate(value)) diagnostics.push({ ...where(field, line), message: `${JSON.stringify(value.slice(0, 60))} holds a lone surrogate or NUL (not encodable in UTF-8 / XML); replaced by U+FFFD` });
+    if (hasLoneSurrogate(value)) diagnostics.push({ ...where(field, line), message: `${JSON.stringify(value.slice(0, 60))} holds a lone surrogate, NUL, U+FFFE or U+FFFF (not encodable in UTF-8 / XML); replaced by U+FFFD` });
     return literal(value, ctx.language);
   };
   const annotate = (s: string, p: string, o: Obj, provenance: FactProvenance | undefined): void => {

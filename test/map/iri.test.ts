@@ -71,6 +71,13 @@ describe('map/iri', function () {
     }), { numRuns: 100 });
   });
 
+  it('map/iri/cleanText replaces what no UTF-8 or XML can carry (lone surrogates, NUL, U+FFFE, U+FFFF) by U+FFFD', function () {
+    assert.equal(cleanText('a\u0000b\uFFFEc\uFFFFd\uD800e'), 'a\uFFFDb\uFFFDc\uFFFDd\uFFFDe');
+    assert.equal(cleanText('kept: \uD83D\uDE00 \u0007'), 'kept: \uD83D\uDE00 \u0007');
+    const q = quad(namedNode('https://w3id.org/dih/hub/x'), namedNode('http://www.w3.org/2004/02/skos/core#prefLabel'), literal(cleanText('x\uFFFF'), 'en'));
+    assert.equal(parseRdfXmlText(toRdfXml([q]))[0]?.object.value, 'x\uFFFD');
+  });
+
   it('map/iri/any literal (as the mapper cleans it) and minted IRI survive RDF/XML unchanged (property)', function () {
     const minter = new IriMinter('https://w3id.org/dih/');
     // The mapper hands every string through cleanText (NFC, no lone surrogate, no NUL): that is what reaches RDF/XML.
