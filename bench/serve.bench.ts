@@ -8,11 +8,15 @@
  * worker) and on (the default: a read-only graph gives the same bytes for the same query, and the
  * server runs the query page's named queries into the cache when it starts).
  *
+ * A second baseline is the floor for a cached answer: a bare node:http server that answers every
+ * request with the very bytes (gzipped) our cached server sends. For answers of a megabyte and
+ * more, that is what this machine can move to 50 clients with the load generator on its cores.
+ *
  * Data: DIH_SERVE_BENCH_DATA=<publication folder> (e.g. a build of the registries' exports);
  * without it, the example sources are built into a temporary folder.
  * Time per query and configuration: DIH_SERVE_BENCH_SECONDS (default 3).
  */
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +67,24 @@ async function oxigraphEndpoint(nquads: string): Promise<{ url: string; close: (
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sparql`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/** The raw bytes and headers a server sends for a GET (no decompression, unlike fetch). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ body: Buffer; headers: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ body: Buffer.concat(chunks), headers: { 'content-type': String(res.headers['content-type'] ?? ''), ...(res.headers['content-encoding'] ? { 'content-encoding': String(res.headers['content-encoding']) } : {}) } }));
+    }).on('error', reject);
+  });
+}
+
+/** The floor of a cached answer: a bare server sending the same bytes to every request. */
+async function bareEndpoint(answer: { body: Buffer; headers: Record<string, string> }): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_req, res) => void res.writeHead(200, { ...answer.headers, 'content-length': answer.body.length }).end(answer.body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 /**
  * Waits until an endpoint has finished the queries still running when a load run ended, so they
  * do not slow down the next measurement: a trivial query answers only once a worker is free.
@@ -97,10 +119,13 @@ try {
     const ourCached = await load(`${cached.url}/sparql${q}`);
     // what a browser (the query page) asks for: the same answers, gzipped
     const ourGzip = await load(`${cached.url}/sparql${q}`, ['accept-encoding=gzip']);
+    const bare = await bareEndpoint(await rawGet(`${cached.url}/sparql${q}`, { accept: ACCEPT, 'accept-encoding': 'gzip' }));
+    const floor = await load(bare.url, ['accept-encoding=gzip']);
+    await bare.close();
     const oxi = await load(`${baseline.url}${q}`);
     await settle(baseline.url);
     totalErrors += ours.errors + ours.non2xx + ourCached.errors + ourCached.non2xx + ourGzip.errors + ourGzip.non2xx;
-    rows.push(`${name}\n  dih-ld serve, no cache: ${fmt(ours)}\n  dih-ld serve, cached:   ${fmt(ourCached)}\n  cached, gzip accepted:  ${fmt(ourGzip)}\n  oxigraph baseline:      ${fmt(oxi)}\n  ratio p50 (no cache / oxigraph): ${(ours.p50 / Math.max(oxi.p50, 1)).toFixed(1)}x, req/s oxigraph / ours: ${(oxi.rps / Math.max(ours.rps, 1)).toFixed(1)}x`);
+    rows.push(`${name}\n  dih-ld serve, no cache: ${fmt(ours)}\n  dih-ld serve, cached:   ${fmt(ourCached)}\n  cached, gzip accepted:  ${fmt(ourGzip)}\n  bare node:http, same gzip bytes: ${fmt(floor)}\n  oxigraph baseline:      ${fmt(oxi)}\n  ratio p50 (no cache / oxigraph): ${(ours.p50 / Math.max(oxi.p50, 1)).toFixed(1)}x, req/s oxigraph / ours: ${(oxi.rps / Math.max(ours.rps, 1)).toFixed(1)}x`);
     console.log(rows[rows.length - 1]);
   }
 } finally {
