@@ -21,16 +21,25 @@ const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 /** The triples as a term table: each distinct term once, and three ids per triple (in shared memory when asked). */
 export function termTable(triples: readonly Quad[], shared = false): { terms: EncodedTerm[]; ids: Int32Array } {
   const terms: EncodedTerm[] = [];
-  const idOf = new Map<string, number>();
+  // IRIs (most terms) are looked up by their value as it is, without building a key string.
+  const iris = new Map<string, number>();
+  const others = new Map<string, number>();
   const id = (t: Quad['subject'] | Quad['predicate'] | Quad['object']): number => {
+    if (t.termType === 'NamedNode') {
+      let n = iris.get(t.value);
+      if (n === undefined) {
+        iris.set(t.value, (n = terms.length));
+        terms.push(['I', t.value]);
+      }
+      return n;
+    }
     const literal = t.termType === 'Literal';
     // U+0001 cannot occur in an IRI, and ends the value before language and datatype
-    const key = literal ? `L${t.value}\u0001${t.language}\u0001${t.datatype.value}` : `${t.termType === 'BlankNode' ? 'B' : 'I'}${t.value}`;
-    let n = idOf.get(key);
+    const key = literal ? `L${t.value}\u0001${t.language}\u0001${t.datatype.value}` : `B${t.value}`;
+    let n = others.get(key);
     if (n === undefined) {
-      n = terms.length;
-      idOf.set(key, n);
-      terms.push(literal ? ['L', t.value, t.language, t.language ? '' : t.datatype.value] : [t.termType === 'BlankNode' ? 'B' : 'I', t.value]);
+      others.set(key, (n = terms.length));
+      terms.push(literal ? ['L', t.value, t.language, t.language ? '' : t.datatype.value] : ['B', t.value]);
     }
     return n;
   };
