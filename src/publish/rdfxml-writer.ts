@@ -31,10 +31,15 @@ export interface TermTable {
 
 export class RdfXmlError extends Error {}
 
-/** rdf: names that the grammar reserves (syntax terms and old terms): never a property element. */
-const NOT_PROPERTY = new Set(['RDF', 'Description', 'ID', 'about', 'parseType', 'resource', 'nodeID', 'datatype', 'li', 'aboutEach', 'aboutEachPrefix', 'bagID'].map((n) => RDF_NS + n));
-/** Never a typed node element: the same, except that rdf:li is allowed on neither and rdf:Description is the untyped one. */
-const NOT_NODE = NOT_PROPERTY;
+/** The grammar's coreSyntaxTerms and oldTerms: never an element name for a node or a property. */
+const SYNTAX_TERMS = ['RDF', 'ID', 'about', 'parseType', 'resource', 'nodeID', 'datatype', 'aboutEach', 'aboutEachPrefix', 'bagID'];
+/**
+ * Predicates refused: the syntax terms, rdf:Description (not a property element), and rdf:li,
+ * which a parser renumbers (rdf:_1, rdf:_2...), so it would not read back as written.
+ */
+const NOT_PROPERTY = new Set([...SYNTAX_TERMS, 'Description', 'li'].map((n) => RDF_NS + n));
+/** Classes never used as a typed node's element: the syntax terms, rdf:li, and rdf:Description (the untyped element). */
+const NOT_NODE = new Set([...SYNTAX_TERMS, 'li', 'Description'].map((n) => RDF_NS + n));
 
 const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
@@ -185,7 +190,7 @@ export function writeRdfXml(table: TermTable, prefixes: Readonly<Record<string, 
     let name = className.get(id);
     if (name === undefined) {
       const t = terms[id]!;
-      name = t[0] === 'I' && !NOT_NODE.has(t[1]) && t[1] !== `${RDF_NS}Description` ? qnames.of(t[1], true) ?? null : null;
+      name = t[0] === 'I' && !NOT_NODE.has(t[1]) ? qnames.of(t[1], true) ?? null : null;
       className.set(id, name);
     }
     return name;
