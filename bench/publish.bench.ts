@@ -1,6 +1,6 @@
 /**
  * The publication files of issue 5 against the Turtle writer as baseline, on the example graph
- * copied k times (subjects renamed) to see how each grows: RDF/XML (rdflib), the HTML site, the
+ * copied k times (subjects renamed) to see how each grows: RDF/XML (rdfxml-writer), the HTML site, the
  * DCAT-AP catalogue and VoID. Figures are ratios measured in the same run.
  */
 import { performance } from 'node:perf_hooks';

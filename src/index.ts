@@ -20,6 +20,7 @@ export { mergeRecords, type MergeResult } from './merge/index.js';
 export { catalogQuads, dataFacts } from './publish/catalog.js';
 export { publicationFiles } from './publish/publication.js';
 export { toRdfXml } from './publish/rdfxml.js';
+export { parseRdfXml } from './publish/rdfxml-parse.js';
 export { scoreCatalog, formatScore, type MqaScore } from './mqa/score.js';
 export { pushGraphs, type PushOptions, type PushReport } from './push/graph-store.js';
 export { startServer, SERVE_DEFAULTS, type ServeOptions, type RunningServer } from './serve/server.js';
