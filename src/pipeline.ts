@@ -117,8 +117,8 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
 }
 
 /**
- * The dumps, by file name: JSON-LD and RDF/XML are made on a worker from the encoded triples
- * (`others`, a promise) while this thread writes N-Quads, N-Triples and Turtle (`files`).
+ * The dumps, by file name: Turtle, JSON-LD and RDF/XML are made on a worker from the encoded
+ * triples (`others`, a promise) while this thread writes N-Quads and N-Triples (`files`).
  */
 export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, encoded: EncodedTriples = encodeTriples(sortedTriples(quads))): { files: Promise<PublicationFiles>; others: Promise<Map<string, Uint8Array>> } {
   const timer = stageTimer();
@@ -130,8 +130,6 @@ export function startSerializations(quads: Quad[], base: string = DEFAULT_BASE, 
     timer.lap('  n-quads');
     out.set('dih.nt', nTriplesBytes(quads));
     timer.lap('  n-triples');
-    out.set('dih.ttl', await toTurtle(quads, prefixesFor(base)));
-    timer.lap('  turtle');
     return out;
   })();
   return { files, others };
@@ -183,7 +181,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     for (const [name, content] of site) stage.write(name, content);
     timer.lap('void, html');
     for (const [name, bytes] of await dumps.others) put(name, bytes);
-    timer.lap('json-ld, rdf/xml (rest)');
+    timer.lap('turtle, json-ld, rdf/xml (rest)');
     validation = await validating;
     timer.lap('validation (rest)');
     refused = !!options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
