@@ -19,7 +19,7 @@ import { PublicationStage, type PublicationFiles } from './publish/atomic.js';
 import { dumpsInWorker, WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { mergeRecords, type MergeResult } from './merge/index.js';
-import { progress } from './util/progress.js';
+import { progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
 
@@ -92,7 +92,9 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
   const merge = mergeRecords(kept, concepts, base, (done, total) => merging.update(done, total));
   merging.done();
   timer.lap('  merge');
+  const extracting = step('extracting facts from descriptions (worker)');
   const diagnostics = [...read.diagnostics, ...(await read.enriched), ...read.unread];
+  extracting.done();
   timer.lap('  descriptions (rest)');
   const quads: Quad[] = [];
   const used = new Set<string>();
@@ -155,10 +157,14 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   const validating = validateQuadsInWorkers(quads, loadShapes(base), encoded);
   validating.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   timer.lap('validation started');
+  const sorting = step(`sorting ${quads.length} statements`);
   const sorted = reorderTriples(encoded, publicationOrder(quads));
+  sorting.done();
   timer.lap('sort');
   const dumps = startSerializations(quads, base, sorted);
+  const writing = step('writing N-Quads and N-Triples');
   const files = await dumps.files;
+  writing.done();
   timer.lap('serializations');
   // From here each file goes to the publication's temporary folder as soon as it is made, while
   // the workers still run; the folder replaces the old publication only when all is there.
@@ -177,12 +183,18 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     const publicationBase = options.publicationBase ?? base;
     // The site needs no bytes of the dumps: made while RDF/XML and validation finish on other cores.
     const names = [...files.keys(), ...WORKER_DUMPS, 'validation-report.ttl', ...merge.files.keys()];
-    const site = await siteFiles({ quads, records, base, publicationBase, fileNames: names });
+    const pagesMade = progress('making HTML pages');
+    const site = await siteFiles({ quads, records, base, publicationBase, fileNames: names, onPage: (done, total) => pagesMade.update(done, total) });
+    pagesMade.done();
     for (const [name, content] of site) stage.write(name, content);
     timer.lap('void, html');
+    const others = step('writing Turtle, JSON-LD and RDF/XML (worker)');
     for (const [name, bytes] of await dumps.others) put(name, bytes);
+    others.done();
     timer.lap('turtle, json-ld, rdf/xml (rest)');
+    const validatingStep = step('validating against the SHACL shapes (worker)');
     validation = await validating;
+    validatingStep.done();
     timer.lap('validation (rest)');
     refused = !!options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
     put('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));

@@ -72,12 +72,12 @@ export async function catalogueFiles(input: PublicationInput): Promise<Publicati
  * VoID and the HTML site: they need the data and the names of the dumps, not their bytes, so a
  * build makes them while other threads still write the slow dumps.
  */
-export async function siteFiles(input: Omit<PublicationInput, 'files'> & { fileNames: Iterable<string> }): Promise<PublicationFiles> {
+export async function siteFiles(input: Omit<PublicationInput, 'files'> & { fileNames: Iterable<string>; onPage?: (done: number, total: number) => void }): Promise<PublicationFiles> {
   const { base, publicationBase } = input;
   checkPublicationBase(publicationBase);
   const concepts = loadConcepts(base);
   const out: PublicationFiles = new Map();
   out.set('void.ttl', await toTurtle(voidQuads(input.quads, { base, publicationBase, files: input.fileNames }), catalogPrefixes(base)));
-  for (const [name, content] of htmlSite({ quads: input.quads, records: input.records, base, publicationBase, concepts })) out.set(name, content);
+  for (const [name, content] of htmlSite({ quads: input.quads, records: input.records, base, publicationBase, concepts, ...(input.onPage ? { onPage: input.onPage } : {}) })) out.set(name, content);
   return out;
 }

@@ -12,6 +12,7 @@ import { readEdihCsv, readEdihXlsx } from './edih.js';
 import { append } from '../util/arrays.js';
 import { DescriptionWorker, enrichRecords } from './enrich.js';
 import { stageTimer } from '../util/timings.js';
+import { step } from '../util/progress.js';
 
 export interface SourceFile {
   /** Path on disk. */
@@ -144,7 +145,9 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], records:
       diagnostics.push({ severity: 'error', file: file.name, message: `cannot read: ${(err as Error).message}` });
       continue;
     }
+    const reading = step(`reading ${file.name}`);
     const result = await reader(bytes, file);
+    reading.done();
     append(records, result.records);
     append(diagnostics, result.diagnostics);
   }

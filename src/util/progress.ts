@@ -46,3 +46,28 @@ export function progress(label: string, options: ProgressOptions = {}): Progress
     },
   };
 }
+
+/**
+ * A step of unknown length (a sort, a dump, waiting for a worker): on a terminal its label shows
+ * while it runs; elsewhere a line with its time is written when it ends, if it took a second or
+ * more. A step runs on the thread that reports it, so nothing can be written in its middle.
+ */
+export function step(label: string, options: ProgressOptions = {}): Progress {
+  const stream = options.stream ?? process.stderr;
+  const now = options.now ?? (() => performance.now());
+  const tty = !!stream.isTTY;
+  const start = now();
+  const quietFor = options.quietFor ?? 1000;
+  if (tty) stream.write(`\r${label} …`);
+  let ended = false;
+  return {
+    update() {},
+    done() {
+      if (ended) return;
+      ended = true;
+      const took = now() - start;
+      if (tty) stream.write(`\r${' '.repeat(label.length + 2)}\r`);
+      else if (took >= quietFor) stream.write(`${label}: ${(took / 1000).toFixed(1)} s\n`);
+    },
+  };
+}

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { unmappedLabels } from '../../src/merge/summary.js';
-import { progress } from '../../src/util/progress.js';
+import { progress, step } from '../../src/util/progress.js';
 
 function sink(isTTY: boolean): Writable & { isTTY: boolean; text: string } {
   const s = new Writable({ write(chunk, _enc, done) { s.text += String(chunk); done(); } }) as Writable & { isTTY: boolean; text: string };
@@ -42,5 +42,27 @@ describe('merge/summary', function () {
     p.update(10, 10);
     p.done();
     assert.ok(stream.text.startsWith('\rreading [############............] 5/10\rreading [########################] 10/10\r'));
+  });
+
+  it('util/progress/step names a step of a second or more off a terminal when it ends, and nothing for a shorter one', function () {
+    let now = 0;
+    const stream = sink(false);
+    const quick = step('sorting', { stream, now: () => now });
+    now = 400;
+    quick.done();
+    assert.equal(stream.text, '');
+    const slow = step('writing N-Quads', { stream, now: () => now });
+    now = 2900;
+    slow.done();
+    slow.done();
+    assert.equal(stream.text, 'writing N-Quads: 2.5 s\n');
+  });
+
+  it('util/progress/step shows its label on a terminal while it runs and clears it', function () {
+    const stream = sink(true);
+    const s = step('validating', { stream, now: () => 0 });
+    assert.equal(stream.text, '\rvalidating …');
+    s.done();
+    assert.equal(stream.text, `\rvalidating …\r${' '.repeat(12)}\r`);
   });
 });

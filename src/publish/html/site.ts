@@ -12,7 +12,15 @@ import { indexPage } from './index-page.js';
 import { ontologyLabels, ontologyPage, ontologyQuads } from './ontology-page.js';
 import { STYLESHEET } from './markup.js';
 
-export interface SiteInput { quads: Quad[]; records: HubRecord[]; base: string; publicationBase: string; concepts: ConceptIndex }
+export interface SiteInput {
+  quads: Quad[];
+  records: HubRecord[];
+  base: string;
+  publicationBase: string;
+  concepts: ConceptIndex;
+  /** Told after each hub page: pages made, pages in all. */
+  onPage?: (done: number, total: number) => void;
+}
 
 /** Names of standard properties and classes as the pages show them. */
 const STANDARD_LABELS: [string, string][] = [
@@ -38,6 +46,10 @@ export function htmlSite(input: SiteInput): Map<string, string> {
   out.set('style.css', STYLESHEET);
   out.set('index.html', indexPage({ view, pages, publicationBase: input.publicationBase }));
   out.set('ontology/index.html', ontologyPage(ontology));
-  for (const [hub, path] of pages) out.set(path, hubPage({ view, base: input.base, pages }, hub));
+  let done = 0;
+  for (const [hub, path] of pages) {
+    out.set(path, hubPage({ view, base: input.base, pages }, hub));
+    input.onPage?.(++done, pages.size);
+  }
   return out;
 }
