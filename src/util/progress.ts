@@ -15,12 +15,15 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
-export function progress(label: string, options: ProgressOptions = {}): Progress {
+/** The options with their defaults, and the time the progress starts. */
+function settings(options: ProgressOptions): { stream: NonNullable<ProgressOptions['stream']>; now: () => number; tty: boolean; start: number; quietFor: number } {
   const stream = options.stream ?? process.stderr;
   const now = options.now ?? (() => performance.now());
-  const tty = !!stream.isTTY;
-  const start = now();
-  const quietFor = options.quietFor ?? 1000;
+  return { stream, now, tty: !!stream.isTTY, start: now(), quietFor: options.quietFor ?? 1000 };
+}
+
+export function progress(label: string, options: ProgressOptions = {}): Progress {
+  const { stream, now, tty, start, quietFor } = settings(options);
   let lastWrite = -Infinity;
   let wrote = false;
   const bar = (done: number, total: number): string => {
@@ -53,11 +56,7 @@ export function progress(label: string, options: ProgressOptions = {}): Progress
  * more. A step runs on the thread that reports it, so nothing can be written in its middle.
  */
 export function step(label: string, options: ProgressOptions = {}): Progress {
-  const stream = options.stream ?? process.stderr;
-  const now = options.now ?? (() => performance.now());
-  const tty = !!stream.isTTY;
-  const start = now();
-  const quietFor = options.quietFor ?? 1000;
+  const { stream, now, tty, start, quietFor } = settings(options);
   if (tty) stream.write(`\r${label} …`);
   let ended = false;
   return {
