@@ -39,6 +39,9 @@ lib/.built: node_modules/.installed tsconfig.json $(TS_SOURCES)
 	rm -rf lib
 	npx tsc -p tsconfig.json
 	chmod +x lib/cli.js
+	# Comunica as one file: a first query loads it ~0.4 s faster (src/query/comunica-load.ts).
+	npx esbuild lib/query/comunica-entry.js --bundle --platform=node --format=cjs --minify-whitespace --minify-syntax --keep-names --log-level=warning --outfile=lib/query/comunica.bundle.cjs.tmp
+	mv lib/query/comunica.bundle.cjs.tmp lib/query/comunica.bundle.cjs
 	touch $@
 
 # The build writes every file of the publication atomically (temporary folder, then rename);

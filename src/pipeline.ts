@@ -14,7 +14,9 @@ import { loadShapes } from './validate/shapes.js';
 import { validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
 import { reportQuads } from './validate/report.js';
 import { nQuadsBytes, nTriplesBytes, publicationOrder, sortedTriples, toTurtle } from './publish/serialize.js';
-import { encodeTriples, reorderTriples, type EncodedTriples } from './util/triple-transfer.js';
+import { encodeGraphs, encodeTriples, encodeTriplesWithTable, reorderTriples, type EncodedTriples } from './util/triple-transfer.js';
+import { QUAD_INDEX_FILE, quadIndexBytes, stampQuadIndex } from './query/quad-index-file.js';
+import { QuadIndex } from './query/quad-index.js';
 import { PublicationStage, type PublicationFiles } from './publish/atomic.js';
 import { dumpsInWorker, WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
@@ -153,7 +155,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   // Validation runs on another core while this thread sorts and writes the serializations. It
   // needs the triples, not their order (its dataset drops duplicates), so it starts before the
   // sort; the triples are encoded once, and the dumps' worker gets them in publication order.
-  const encoded = encodeTriples(quads);
+  const { encoded, terms } = encodeTriplesWithTable(quads);
   const validating = validateQuadsInWorkers(quads, loadShapes(base), encoded);
   validating.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   timer.lap('validation started');
@@ -188,6 +190,14 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     pagesMade.done();
     for (const [name, content] of site) stage.write(name, content);
     timer.lap('void, html');
+    // The query index: not a distribution but a cache for `query` and `serve`, tied to the
+    // dih.nq it indexes. Made here, where this thread would otherwise wait for the workers.
+    const indexing = step('writing the query index');
+    const queryIndex = quadIndexBytes(QuadIndex.fromEncoded(terms, encoded.ids, encodeGraphs(quads), sorted.ids));
+    stampQuadIndex(queryIndex, files.get('dih.nq') as Uint8Array);
+    stage.write(QUAD_INDEX_FILE, queryIndex);
+    indexing.done();
+    timer.lap('query index');
     const others = step('writing Turtle, JSON-LD and RDF/XML (worker)');
     for (const [name, bytes] of await dumps.others) put(name, bytes);
     others.done();
@@ -202,6 +212,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     // The catalogue describes the bytes above, so it is made last.
     for (const [name, content] of await catalogueFiles({ quads, records, files, base, publicationBase })) put(name, content);
     for (const [name, content] of site) files.set(name, content);
+    files.set(QUAD_INDEX_FILE, queryIndex);
     timer.lap('catalogue');
   } catch (err) {
     await stage.discard();

@@ -11,12 +11,11 @@ export interface DatasetRequest { defaultGraphs: string[]; namedGraphs: string[]
 
 export function datasetView(store: QueryStore, request: DatasetRequest): { store: QueryStore; unionDefaultGraph: boolean } {
   if (!request.defaultGraphs.length && !request.namedGraphs.length) return { store, unionDefaultGraph: true };
-  const view = queryStore([]);
+  const quads = [];
   for (const g of new Set(request.defaultGraphs)) {
-    for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) view.addQuad(DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.defaultGraph()));
+    for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) quads.push(DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.defaultGraph()));
   }
-  for (const g of new Set(request.namedGraphs)) {
-    for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) view.addQuad(q);
-  }
+  for (const g of new Set(request.namedGraphs)) quads.push(...store.getQuads(null, null, null, DataFactory.namedNode(g)));
+  const view = queryStore(quads);
   return { store: view, unionDefaultGraph: false };
 }

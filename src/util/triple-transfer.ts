@@ -55,8 +55,13 @@ export function termTable(triples: readonly Quad[], shared = false): { terms: En
 }
 
 export function encodeTriples(triples: readonly Quad[]): EncodedTriples {
+  return encodeTriplesWithTable(triples).encoded;
+}
+
+/** encodeTriples, plus its term table as objects for this thread's own use. */
+export function encodeTriplesWithTable(triples: readonly Quad[]): { encoded: EncodedTriples; terms: EncodedTerm[] } {
   const { terms, ids } = termTable(triples, true);
-  return { terms: sharedText(JSON.stringify(terms)), ids };
+  return { encoded: { terms: sharedText(JSON.stringify(terms)), ids }, terms };
 }
 
 /**
@@ -91,4 +96,39 @@ export function decodeTriples(encoded: EncodedTriples): Quad[] {
   const out = new Array<Quad>(ids.length / 3);
   for (let i = 0; i < out.length; i++) out[i] = quad(terms[ids[3 * i]!] as Quad['subject'], terms[ids[3 * i + 1]!] as Quad['predicate'], terms[ids[3 * i + 2]!] as Quad['object']);
   return out;
+}
+
+/** A graph name: an IRI, a blank node, or the default graph. */
+export type EncodedGraph = ['I' | 'B', string] | ['D'];
+
+/** The graph of each quad (a number into `names`), beside its triple's ids from encodeTriples. */
+export interface EncodedGraphs {
+  names: EncodedGraph[];
+  /** In shared memory, one per quad, in the quads' order. */
+  ids: Int32Array;
+}
+
+export function encodeGraphs(quads: readonly Quad[]): EncodedGraphs {
+  const names: EncodedGraph[] = [];
+  // By value, one map per kind (no key strings to build); a record's quads come together, so
+  // most quads have the graph of the one before.
+  const known = { NamedNode: new Map<string, number>(), BlankNode: new Map<string, number>(), DefaultGraph: new Map<string, number>() };
+  const ids = new Int32Array(new SharedArrayBuffer(quads.length * Int32Array.BYTES_PER_ELEMENT));
+  let last: Quad['graph'] | undefined, lastId = -1;
+  for (let i = 0; i < quads.length; i++) {
+    const g = quads[i]!.graph;
+    if (g !== last) {
+      const byValue = known[g.termType as keyof typeof known];
+      if (!byValue) throw new TypeError(`a ${g.termType} cannot name a graph`);
+      let n = byValue.get(g.value);
+      if (n === undefined) {
+        byValue.set(g.value, (n = names.length));
+        names.push(g.termType === 'DefaultGraph' ? ['D'] : [g.termType === 'BlankNode' ? 'B' : 'I', g.value]);
+      }
+      last = g;
+      lastId = n;
+    }
+    ids[i] = lastId;
+  }
+  return { names, ids };
 }

@@ -48,14 +48,16 @@ describe('publish/atomic', function () {
   });
 
   it('publish/atomic: a build stopped with SIGTERM while files are being written removes its temporary folder', async function () {
+    this.timeout(180_000);
     const dir = tempDir();
     const out = join(dir, 'dist');
     assert.equal(runCli(['build', SOURCES, '--out', out]).status, 0);
     const before = listFiles(out);
     const big = bigSource(dir, 4000);
     const child = spawn(process.execPath, [CLI, 'build', big, '--out', out], { stdio: 'ignore' });
-    // Stopped once its temporary folder exists, i.e. while it writes.
-    for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.startsWith('.dist.')); i++) await new Promise((r) => setTimeout(r, 25));
+    // Stopped once its temporary folder exists, i.e. while it writes (after up to a minute of
+    // reading and mapping on a machine busy with other tests).
+    for (let i = 0; i < 2400 && !readdirSync(dir).some((f) => f.startsWith('.dist.')); i++) await new Promise((r) => setTimeout(r, 25));
     assert.ok(readdirSync(dir).some((f) => f.startsWith('.dist.')), 'the build made its temporary folder');
     child.kill('SIGTERM');
     const signal = await new Promise((r) => child.on('exit', (_code, s) => r(s)));

@@ -1,13 +1,14 @@
 /** Comunica loads and answers on this Node version (undici 7 pinned for Node 20). */
 import assert from 'node:assert/strict';
 import { Store, DataFactory } from 'n3';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import oxigraph from 'oxigraph';
 import { loadQueryStore, runQuery, queryEngine } from '../../src/query/engine.js';
 import { build } from '../../src/pipeline.js';
 import { namedQueries } from '../../src/serve/query-page.js';
-import { SOURCES, tempDir } from '../helpers/paths.js';
+import { ROOT, SOURCES, tempDir } from '../helpers/paths.js';
 
 type JsonTerm = { type: string; value: string; 'xml:lang'?: string; datatype?: string };
 
@@ -64,6 +65,29 @@ describe('query/comunica', function () {
       const theirs = rowSet(oxi.query(query, { results_format: 'json', use_default_graph_as_union: true }) as string);
       assert.deepEqual(ours, theirs, name);
       assert.ok(ours.length > 0, `${name} answers something on the example`);
+    }
+  });
+
+  it('query/comunica/bundle: the one-file Comunica that make builds loads, answers, and leaves a code cache for the next start', function () {
+    this.timeout(60_000);
+    const bundle = join(ROOT, 'lib', 'query', 'comunica.bundle.cjs');
+    assert.ok(existsSync(bundle), `${bundle} is missing: make compile builds it`);
+    rmSync(`${bundle}.v8cache`, { force: true });
+    const script = `
+      const { loadComunica } = await import(${JSON.stringify(join(ROOT, 'lib', 'query', 'comunica-load.js'))});
+      const { runQuery, queryStore } = await import(${JSON.stringify(join(ROOT, 'lib', 'query', 'engine.js'))});
+      const { DataFactory: f } = await import('n3');
+      const { bundled } = await loadComunica();
+      const store = queryStore([f.quad(f.namedNode('urn:x:a'), f.namedNode('urn:x:p'), f.literal('v'), f.namedNode('urn:x:g'))]);
+      const r = await runQuery('SELECT ?o WHERE { ?s <urn:x:p> ?o OPTIONAL { ?s <urn:x:q> ?q } }', store, 'csv');
+      console.log(JSON.stringify({ bundled, text: r.text }));`;
+    for (const run of ['first (writes the cache)', 'second (reads it)']) {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(r.status, 0, `${run}: ${r.stderr}`);
+      const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { bundled: boolean; text: string };
+      assert.equal(out.bundled, true, run);
+      assert.equal(out.text.replace(/\r/g, ''), 'o\nv\n', run);
+      assert.ok(existsSync(`${bundle}.v8cache`), `${run}: no code cache`);
     }
   });
 });

@@ -1,0 +1,340 @@
+/**
+ * The store queries run over: every distinct quad of a publication once, as four columns of term
+ * ids sorted four ways (SPOG, POSG, OSPG, GSPO). Any quad pattern is a binary search for its
+ * range in the order whose prefix its bound terms cover, and its count is that range's length.
+ *
+ * Why not rdf-stores (what Comunica's own packages use): its nested-map indexes cost ~1 s to
+ * build for the registries' 142k quads and several hundred bytes a quad, which a first query
+ * waits for; these columns take 32 bytes a quad, sort by counting (linear time), and can be
+ * written to and read from a file as they are (quad-index-file.ts), so `dih-ld query` starts
+ * without parsing dih.nq. Terms are made lazily, when a match returns them.
+ *
+ * It is an RDF/JS Source (match) with countQuads, the two methods Comunica calls on one.
+ */
+import { DataFactory, type Quad, type Term } from 'n3';
+import { ArrayIterator, EmptyIterator, IntegerIterator, type AsyncIterator } from 'asynciterator';
+import type { EncodedGraphs, EncodedTerm } from '../util/triple-transfer.js';
+
+/** A term of the index: the dictionary of triple-transfer plus the default graph. */
+export type IndexedTerm = EncodedTerm | ['D'];
+
+/** Positions of a quad: subject, predicate, object, graph. */
+const S = 0, P = 1, O = 2, G = 3;
+/** The four sort orders; the first (SPOG) is the order the columns are stored in. */
+export const INDEX_ORDERS = [[S, P, O, G], [P, O, S, G], [O, S, P, G], [G, S, P, O]] as const;
+
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+
+type Pattern = [Term | null | undefined, Term | null | undefined, Term | null | undefined, Term | null | undefined];
+
+/** The dictionary key of a term: an IRI's value as it is (most terms), others prefixed by kind. */
+function keyOf(t: Term): string | undefined {
+  switch (t.termType) {
+    case 'NamedNode': return t.value;
+    case 'BlankNode': return `\u0001B${t.value}`;
+    case 'Literal': return `\u0001L${t.value}\u0001${t.language}\u0001${t.language ? '' : t.datatype.value}`;
+    case 'DefaultGraph': return '\u0001D';
+    default: return undefined; // variables and quoted triples are never stored
+  }
+}
+
+function keyOfEncoded(t: IndexedTerm): string {
+  if (t[0] === 'I') return t[1];
+  if (t[0] === 'B') return `\u0001B${t[1]}`;
+  if (t[0] === 'D') return '\u0001D';
+  return `\u0001L${t[1]}\u0001${t[2]}\u0001${t[2] ? '' : t[3]}`;
+}
+
+function encode(t: Term): IndexedTerm {
+  switch (t.termType) {
+    case 'NamedNode': return ['I', t.value];
+    case 'BlankNode': return ['B', t.value];
+    case 'Literal': return ['L', t.value, t.language, t.language ? '' : t.datatype.value];
+    case 'DefaultGraph': return ['D'];
+    default: throw new TypeError(`a ${t.termType} cannot be stored in a quad index`);
+  }
+}
+
+function decode(t: IndexedTerm): Term {
+  switch (t[0]) {
+    case 'I': return DataFactory.namedNode(t[1]);
+    case 'B': return DataFactory.blankNode(t[1]);
+    case 'D': return DataFactory.defaultGraph();
+    default: return t[2] ? DataFactory.literal(t[1], t[2]) : DataFactory.literal(t[1], t[3] === XSD_STRING ? undefined : DataFactory.namedNode(t[3]));
+  }
+}
+
+/**
+ * Quad numbers ordered by `keys` (most significant first): a least-significant-digit radix sort,
+ * one stable counting pass per key, linear in quads plus terms.
+ */
+export function radixOrder(keys: readonly Uint32Array[], termCount: number, size: number): Uint32Array {
+  let order = new Uint32Array(size);
+  for (let i = 0; i < size; i++) order[i] = i;
+  let next = new Uint32Array(size);
+  const starts = new Uint32Array(termCount + 1);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k]!;
+    starts.fill(0);
+    for (let i = 0; i < size; i++) starts[key[i]! + 1]!++;
+    for (let t = 0; t < termCount; t++) starts[t + 1]! += starts[t]!;
+    for (let i = 0; i < size; i++) {
+      const q = order[i]!;
+      next[starts[key[q]!]!++] = q;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/**
+ * The ids renumbered so that the same quads give the same index, and the same file, whatever
+ * order they came in (a build's output is reproducible): terms numbered in the order `first` (ids
+ * in an order that does not depend on the input, such as a build's sorted triples) first uses
+ * them, then the rest sorted by key.
+ */
+function renumberTerms(table: IndexedTerm[], columns: QuadIndexParts['columns'], first: ArrayLike<number> = []): { terms: IndexedTerm[]; raw: QuadIndexParts['columns'] } {
+  const rank = new Int32Array(table.length).fill(-1);
+  const byRank: number[] = [];
+  for (let i = 0; i < first.length; i++) {
+    const id = first[i]!;
+    if (rank[id] === -1) rank[id] = byRank.push(id) - 1;
+  }
+  if (byRank.length < table.length) {
+    const rest: number[] = [];
+    for (let id = 0; id < table.length; id++) if (rank[id] === -1) rest.push(id);
+    const keys = new Map(rest.map((id) => [id, keyOfEncoded(table[id]!)]));
+    rest.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0));
+    for (const id of rest) rank[id] = byRank.push(id) - 1;
+  }
+  const raw = columns.map((c) => {
+    const out = new Uint32Array(c.length);
+    for (let i = 0; i < c.length; i++) out[i] = rank[c[i]!]!;
+    return out;
+  }) as QuadIndexParts['columns'];
+  return { terms: byRank.map((id) => table[id]!), raw };
+}
+
+/** The parts of an index as a file holds them (see quad-index-file.ts). */
+export interface QuadIndexParts {
+  terms: IndexedTerm[];
+  /** Subject, predicate, object and graph ids, distinct quads sorted SPOG. */
+  columns: [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  /** For POSG, OSPG and GSPO: quad numbers in that order. */
+  orders: [Uint32Array, Uint32Array, Uint32Array];
+}
+
+export class QuadIndex {
+  /** Distinct quads. */
+  readonly size: number;
+  private readonly terms: IndexedTerm[];
+  private readonly made: (Term | undefined)[];
+  private readonly columns: QuadIndexParts['columns'];
+  /** Per order of INDEX_ORDERS, quad numbers in that order (null: SPOG, the columns' own order). */
+  private readonly orders: (Uint32Array | null)[];
+  private ids?: Map<string, number>;
+
+  constructor(parts: QuadIndexParts) {
+    this.terms = parts.terms;
+    this.made = new Array<Term | undefined>(parts.terms.length);
+    this.columns = parts.columns;
+    this.orders = [null, ...parts.orders];
+    this.size = parts.columns[S].length;
+  }
+
+  /** An index of the quads (duplicates dropped). */
+  static fromQuads(quads: Iterable<Quad>): QuadIndex {
+    const terms: IndexedTerm[] = [];
+    const ids = new Map<string, number>();
+    const list = Array.isArray(quads) ? (quads as readonly Quad[]) : [...quads];
+    const columns = [0, 1, 2, 3].map(() => new Uint32Array(list.length)) as QuadIndexParts['columns'];
+    const idOf = (t: Term): number => {
+      const key = keyOf(t);
+      if (key === undefined) throw new TypeError(`a ${t.termType} cannot be stored in a quad index`);
+      let id = ids.get(key);
+      if (id === undefined) {
+        ids.set(key, (id = terms.length));
+        terms.push(encode(t));
+      }
+      return id;
+    };
+    for (let i = 0; i < list.length; i++) {
+      const q = list[i]!;
+      columns[S][i] = idOf(q.subject);
+      columns[P][i] = idOf(q.predicate);
+      columns[O][i] = idOf(q.object);
+      columns[G][i] = idOf(q.graph);
+    }
+    return QuadIndex.fromIds(terms, columns);
+  }
+
+  /**
+   * An index of a build's quads as the build hands them to workers: the triples' term table and ids
+   * (encodeTriples) and each quad's graph (encodeGraphs), in the same order. Its terms are numbered
+   * by their first use in `sortedTripleIds` (the same triples in publication order), or by key,
+   * so that its file does not depend on the order of the build's input.
+   */
+  static fromEncoded(table: readonly EncodedTerm[], tripleIds: Int32Array, graphs: EncodedGraphs, sortedTripleIds?: Int32Array): QuadIndex {
+    const terms: IndexedTerm[] = table.slice();
+    // Graph names are mostly subjects too (a record's graph is described): reuse their ids.
+    const wanted = new Map(graphs.names.map((g, n) => [keyOfEncoded(g), n]));
+    const graphTerm = new Int32Array(graphs.names.length).fill(-1);
+    for (let i = 0; i < table.length; i++) {
+      const t = table[i]!;
+      if (t[0] === 'L') continue;
+      const n = wanted.get(keyOfEncoded(t));
+      if (n !== undefined && graphTerm[n] === -1) graphTerm[n] = i;
+    }
+    graphs.names.forEach((g, n) => {
+      if (graphTerm[n] === -1) graphTerm[n] = terms.push(g) - 1;
+    });
+    const size = graphs.ids.length;
+    const columns = [new Uint32Array(size), new Uint32Array(size), new Uint32Array(size), new Uint32Array(size)] as QuadIndexParts['columns'];
+    for (let i = 0; i < size; i++) {
+      columns[S][i] = tripleIds[3 * i]!;
+      columns[P][i] = tripleIds[3 * i + 1]!;
+      columns[O][i] = tripleIds[3 * i + 2]!;
+      columns[G][i] = graphTerm[graphs.ids[i]!]!;
+    }
+    // Numbering terms by their first use in the sorted triples costs a pass; sorting 80k keys, 0.1 s.
+    const renumbered = renumberTerms(terms, columns, sortedTripleIds);
+    return QuadIndex.fromIds(renumbered.terms, renumbered.raw);
+  }
+
+  /** An index of quads given as term ids into `terms` (one column per position, any order, duplicates allowed), numbered as given. */
+  static fromIds(terms: IndexedTerm[], raw: QuadIndexParts['columns']): QuadIndex {
+    const spog = radixOrder(raw, terms.length, raw[S].length);
+    // Distinct quads, in SPOG order: duplicates are neighbours once sorted.
+    let size = 0;
+    const columns = raw.map(() => new Uint32Array(spog.length)) as QuadIndexParts['columns'];
+    for (let i = 0; i < spog.length; i++) {
+      const q = spog[i]!;
+      if (size > 0 && raw[S][q] === columns[S][size - 1] && raw[P][q] === columns[P][size - 1] && raw[O][q] === columns[O][size - 1] && raw[G][q] === columns[G][size - 1]) continue;
+      for (let c = 0; c < 4; c++) columns[c]![size] = raw[c]![q]!;
+      size++;
+    }
+    const distinct = columns.map((c) => c.subarray(0, size)) as QuadIndexParts['columns'];
+    // The columns are in SPOG order and stable passes keep it among ties, so each order needs
+    // only the passes for the positions before its trailing ones in SPOG order: POSG and OSPG
+    // drop G, and GSPO is one pass on G.
+    const passes = [[P, O, S], [O, S, P], [G]];
+    const orders = passes.map((keys) => radixOrder(keys.map((c) => distinct[c]!), terms.length, size)) as QuadIndexParts['orders'];
+    return new QuadIndex({ terms, columns: distinct, orders });
+  }
+
+  /** What a file needs to hold this index. */
+  parts(): QuadIndexParts {
+    return { terms: this.terms, columns: this.columns, orders: this.orders.slice(1) as QuadIndexParts['orders'] };
+  }
+
+  private term(id: number): Term {
+    return (this.made[id] ??= decode(this.terms[id]!));
+  }
+
+  private quadAt(q: number): Quad {
+    const c = this.columns;
+    return DataFactory.quad(this.term(c[S][q]!) as Quad['subject'], this.term(c[P][q]!) as Quad['predicate'], this.term(c[O][q]!) as Quad['object'], this.term(c[G][q]!) as Quad['graph']);
+  }
+
+  /** The id of a stored term; undefined for a term the index does not hold (or cannot: a variable). */
+  private idOf(t: Term): number | undefined {
+    if (!this.ids) {
+      this.ids = new Map();
+      for (let i = 0; i < this.terms.length; i++) this.ids.set(keyOfEncoded(this.terms[i]!), i);
+    }
+    const key = keyOf(t);
+    return key === undefined ? undefined : this.ids.get(key);
+  }
+
+  /**
+   * The range of quads matching a pattern in the best order, plus the bound positions that order's
+   * prefix does not cover (checked quad by quad). Null when a bound term is not in the index.
+   */
+  private find(pattern: Pattern): { order: Uint32Array | null; from: number; to: number; checks: [number, number][] } | null {
+    const bound: (number | undefined)[] = [undefined, undefined, undefined, undefined];
+    for (let i = 0; i < 4; i++) {
+      const t = pattern[i];
+      if (!t || t.termType === 'Variable') continue;
+      const id = this.idOf(t);
+      if (id === undefined) return null;
+      bound[i] = id;
+    }
+    let best = 0, bestLength = -1;
+    INDEX_ORDERS.forEach((order, k) => {
+      let length = 0;
+      while (length < 4 && bound[order[length]!] !== undefined) length++;
+      if (length > bestLength) [best, bestLength] = [k, length];
+    });
+    const positions = INDEX_ORDERS[best]!;
+    const order = this.orders[best]!;
+    const prefix = positions.slice(0, bestLength).map((p) => [this.columns[p]!, bound[p]!] as const);
+    // Compares the quad at rank i (in this order) with the bound prefix.
+    const compare = (i: number): number => {
+      const q = order ? order[i]! : i;
+      for (const [column, id] of prefix) {
+        const d = column[q]! - id;
+        if (d !== 0) return d;
+      }
+      return 0;
+    };
+    let lo = 0, hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(mid) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(mid) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const checks = positions.slice(bestLength).filter((p) => bound[p] !== undefined).map((p) => [p, bound[p]!] as [number, number]);
+    return { order, from, to: lo, checks };
+  }
+
+  private matches(q: number, checks: [number, number][]): boolean {
+    for (const [p, id] of checks) if (this.columns[p]![q] !== id) return false;
+    return true;
+  }
+
+  /** RDF/JS Source: the matching quads, made as they are read. */
+  match(subject?: Term | null, predicate?: Term | null, object?: Term | null, graph?: Term | null): AsyncIterator<Quad> {
+    const found = this.find([subject, predicate, object, graph]);
+    if (!found || found.from === found.to) return new EmptyIterator<Quad>();
+    const { order, from, to, checks } = found;
+    if (to - from === 1) {
+      const q = order ? order[from]! : from;
+      return new ArrayIterator(this.matches(q, checks) ? [this.quadAt(q)] : [], { autoStart: false });
+    }
+    return new IntegerIterator({ start: from, end: to - 1 }).map((i) => {
+      const q = order ? order[i]! : i;
+      return this.matches(q, checks) ? this.quadAt(q) : null;
+    });
+  }
+
+  /** How many quads match; exact, and without making any term. */
+  countQuads(subject?: Term | null, predicate?: Term | null, object?: Term | null, graph?: Term | null): number {
+    const found = this.find([subject, predicate, object, graph]);
+    if (!found) return 0;
+    const { order, from, to, checks } = found;
+    if (!checks.length) return to - from;
+    let n = 0;
+    for (let i = from; i < to; i++) if (this.matches(order ? order[i]! : i, checks)) n++;
+    return n;
+  }
+
+  /** The matching quads as an array (n3 Store's method of the same name). */
+  getQuads(subject?: Term | null, predicate?: Term | null, object?: Term | null, graph?: Term | null): Quad[] {
+    const found = this.find([subject, predicate, object, graph]);
+    if (!found) return [];
+    const { order, from, to, checks } = found;
+    const out: Quad[] = [];
+    for (let i = from; i < to; i++) {
+      const q = order ? order[i]! : i;
+      if (this.matches(q, checks)) out.push(this.quadAt(q));
+    }
+    return out;
+  }
+}
