@@ -93,27 +93,48 @@ export type QuadIndexSkip = 'missing' | 'stale' | 'unreadable';
  * another dih.nq, or one this version cannot read (damaged, other format or byte order).
  */
 export function readQuadIndex(dir: string): QuadIndex | QuadIndexSkip {
+  const read = readQuadIndexFile(dir);
+  return typeof read === 'string' ? read : read.index;
+}
+
+/**
+ * readQuadIndex, plus the bytes the index reads from, in shared memory when asked: worker threads
+ * make their own QuadIndex over the same columns (quadIndexFromBytes) without copying them.
+ */
+export function readQuadIndexFile(dir: string, shared = false): { index: QuadIndex; bytes: Uint8Array } | QuadIndexSkip {
   const file = join(dir, QUAD_INDEX_FILE);
   const source = join(dir, INDEXED_FILE);
   if (!existsSync(file) || !existsSync(source)) return 'missing';
-  let bytes: Buffer = readFileSync(file);
+  let bytes: Uint8Array = readFileSync(file);
   // Typed arrays need their start aligned to 4 bytes; a file read into a pooled buffer may not be.
-  if (bytes.byteOffset % 4 !== 0) {
-    const aligned = Buffer.alloc(bytes.length); // never from the pool, so at offset 0
-    bytes.copy(aligned);
-    bytes = aligned;
+  if (shared || bytes.byteOffset % 4 !== 0) {
+    const copy = new Uint8Array(shared ? new SharedArrayBuffer(bytes.length) : new ArrayBuffer(bytes.length));
+    copy.set(bytes);
+    bytes = copy;
   }
-  if (bytes.length < HEADER_BYTES || bytes.toString('latin1', 0, 8) !== MAGIC) return 'unreadable';
+  if (bytes.length < HEADER_BYTES) return 'unreadable';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const { size, fingerprint } = fingerprintOfFile(source);
+  if (view.getFloat64(24, true) !== size || !fingerprint.equals(bytes.subarray(32, 64))) return isQuadIndex(bytes) ? 'stale' : 'unreadable';
+  const index = quadIndexFromBytes(bytes);
+  return typeof index === 'string' ? index : { index, bytes };
+}
+
+function isQuadIndex(bytes: Uint8Array): boolean {
+  return bytes.length >= HEADER_BYTES && Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') === MAGIC;
+}
+
+/** The index in a file's bytes (aligned to 4), checked but not against its dih.nq. */
+export function quadIndexFromBytes(bytes: Uint8Array): QuadIndex | 'unreadable' {
+  if (!isQuadIndex(bytes) || bytes.byteOffset % 4 !== 0) return 'unreadable';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   if (view.getUint32(8, true) !== MARKER || new Uint32Array(bytes.buffer, bytes.byteOffset, 3)[2] !== MARKER) return 'unreadable';
   const quads = view.getUint32(12, true), termCount = view.getUint32(16, true), tableLength = view.getUint32(20, true);
   const tableBytes = Math.ceil(tableLength / 4) * 4;
   if (bytes.length !== HEADER_BYTES + tableBytes + 7 * quads * 4) return 'unreadable';
-  const { size, fingerprint } = fingerprintOfFile(source);
-  if (view.getFloat64(24, true) !== size || !fingerprint.equals(bytes.subarray(32, 64))) return 'stale';
   let terms: IndexedTerm[];
   try {
-    terms = JSON.parse(bytes.toString('utf8', HEADER_BYTES, HEADER_BYTES + tableLength)) as IndexedTerm[];
+    terms = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + HEADER_BYTES, tableLength).toString('utf8')) as IndexedTerm[];
   } catch {
     return 'unreadable';
   }

@@ -337,4 +337,27 @@ export class QuadIndex {
     }
     return out;
   }
+
+  /** Distinct subjects of the matching quads (n3 Store's method of the same name). */
+  getSubjects(predicate?: Term | null, object?: Term | null, graph?: Term | null): Term[] {
+    return this.distinct(S, [null, predicate, object, graph]);
+  }
+
+  /** Distinct graphs of the matching quads (n3 Store's method of the same name). */
+  getGraphs(subject?: Term | null, predicate?: Term | null, object?: Term | null): Term[] {
+    return this.distinct(G, [subject, predicate, object, null]);
+  }
+
+  private distinct(position: number, pattern: Pattern): Term[] {
+    const found = this.find(pattern);
+    if (!found) return [];
+    const { order, from, to, checks } = found;
+    const seen = new Set<number>();
+    const column = this.columns[position]!;
+    for (let i = from; i < to; i++) {
+      const q = order ? order[i]! : i;
+      if (this.matches(q, checks)) seen.add(column[q]!);
+    }
+    return [...seen].map((id) => this.term(id));
+  }
 }

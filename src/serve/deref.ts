@@ -6,7 +6,7 @@
  * or `/hub/x.nt`, each 200.
  */
 import type { ServerResponse } from 'node:http';
-import type { Store } from 'n3';
+import type { QuadIndex } from '../query/quad-index.js';
 import { describe, describedResources } from './describe.js';
 import { describeHtml } from './describe-html.js';
 import { EXTENSION_TYPES, HTML, JSONLD, NTRIPLES, TURTLE, TYPE_EXTENSIONS, writeRdf } from './formats.js';
@@ -16,7 +16,7 @@ import { negotiate } from './negotiate.js';
 /** Browsers and clients without a preference get HTML; RDF clients say what they want. */
 const OFFERS = [HTML, TURTLE, JSONLD, NTRIPLES];
 
-export interface DerefContext { store: Store; base: string; prefixes: Record<string, string> }
+export interface DerefContext { store: QuadIndex; base: string; prefixes: Record<string, string> }
 
 /** Answers for a path under the base, or returns false when no resource has that IRI. */
 export async function dereference(res: ServerResponse, rawPath: string, accept: string | undefined, ctx: DerefContext): Promise<boolean> {

@@ -3,13 +3,14 @@
  * graphs, deduplicated) with the resource as subject or object. Hash IRIs (`{base}ns#term`) are
  * described by their document (`{base}ns`).
  */
-import { DataFactory, type Quad, type Store } from 'n3';
+import { DataFactory, type Quad } from 'n3';
+import type { QuadIndex } from '../query/quad-index.js';
 import { tripleToNt } from '../publish/serialize.js';
 
 const { namedNode, quad, defaultGraph } = DataFactory;
 
 /** The subjects a document IRI describes: itself, or the hash IRIs below it. */
-export function describedResources(store: Store, iri: string): string[] {
+export function describedResources(store: QuadIndex, iri: string): string[] {
   const node = namedNode(iri);
   if (store.countQuads(node, null, null, null) > 0 || store.countQuads(null, null, node, null) > 0) return [iri];
   const hashed = new Set<string>();
@@ -17,7 +18,7 @@ export function describedResources(store: Store, iri: string): string[] {
   return [...hashed].sort();
 }
 
-export function describe(store: Store, resources: string[]): Quad[] {
+export function describe(store: QuadIndex, resources: string[]): Quad[] {
   const seen = new Map<string, Quad>();
   const add = (q: Quad): void => {
     const key = tripleToNt(q);

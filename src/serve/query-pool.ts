@@ -1,6 +1,6 @@
 /**
  * A fixed pool of query workers with a bounded FIFO queue. A query that passes its time limit is
- * stopped by terminating its worker; a fresh worker (parsing the same bytes) takes its place, so
+ * stopped by terminating its worker; a fresh worker (over the same shared index) takes its place, so
  * the pool keeps its size and the other workers keep answering meanwhile.
  */
 import type { Worker } from 'node:worker_threads';
@@ -27,11 +27,11 @@ export class QueryPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly graph: SharedArrayBuffer, size: number, private readonly policy: QueryPolicy, private readonly maxQueue = 256) {
+  constructor(private readonly index: Uint8Array, size: number, private readonly policy: QueryPolicy, private readonly maxQueue = 256) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  /** Resolves when every worker has parsed the graph. */
+  /** Resolves when every worker has its view of the graph. */
   async ready(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.ready));
   }
@@ -73,7 +73,7 @@ export class QueryPool {
   }
 
   private spawn(): Slot {
-    const worker = startWorker('query-worker', import.meta.url, { graph: this.graph });
+    const worker = startWorker('query-worker', import.meta.url, { index: this.index });
     const slot: Slot = { worker, ready: Promise.resolve() };
     slot.ready = new Promise<void>((resolve, reject) => {
       worker.once('error', reject);

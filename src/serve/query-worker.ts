@@ -1,12 +1,12 @@
 /**
- * A query worker: holds its own copy of the graph (parsed once, from the bytes the main thread
- * read at start) and runs one query at a time. Running queries in workers is what makes the time
- * limit real: Comunica has no query-level cancellation, so a query past its limit is stopped by
+ * A query worker: holds its own view of the graph (the quad index the main thread loaded, its
+ * columns in shared memory) and runs one query at a time. Running queries in workers is what makes
+ * the time limit real: Comunica has no query-level cancellation, so a query past its limit is stopped by
  * terminating its worker, and the server's main thread never runs a query at all.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Parser } from 'n3';
-import { executeQuery, prepareQuery, queryStore, QueryRefusal, type PreparedQuery, type QueryPolicy } from '../query/engine.js';
+import { quadIndexFromBytes } from '../query/quad-index-file.js';
+import { executeQuery, prepareQuery, QueryRefusal, type PreparedQuery, type QueryPolicy } from '../query/engine.js';
 import { datasetView, type DatasetRequest } from './dataset.js';
 
 export interface WorkerJob { id: number; query: string; mediaType: string; dataset: DatasetRequest; policy: QueryPolicy }
@@ -14,8 +14,9 @@ export type WorkerReply =
   | { id: number; ok: true; text: string; rows: number; truncated: boolean }
   | { id: number; ok: false; kind: string; message: string };
 
-const { graph } = workerData as { graph: SharedArrayBuffer };
-const store = queryStore(new Parser({ format: 'application/n-quads' }).parse(Buffer.from(graph).toString('utf8')));
+const { index } = workerData as { index: Uint8Array };
+const store = quadIndexFromBytes(index);
+if (typeof store === 'string') throw new Error('the query index handed to the worker is unreadable');
 
 /** Parsed queries by text (the policy is fixed for the worker's life): a repeated query is not parsed again. */
 const parsedQueries = new Map<string, PreparedQuery>();

@@ -8,7 +8,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { Parser, Store } from 'n3';
+import { Parser } from 'n3';
+import { QuadIndex } from '../query/quad-index.js';
+import { quadIndexBytes, quadIndexFromBytes, readQuadIndexFile } from '../query/quad-index-file.js';
 import { DihError } from '../model/diagnostics.js';
 import { prepareQuery, type QueryPolicy } from '../query/engine.js';
 import { DEFAULT_BASE, prefixesFor } from '../vocab/namespaces.js';
@@ -44,7 +46,7 @@ export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 3030, timeoutMs: 30_000
 export interface RunningServer {
   url: string;
   port: number;
-  store: Store;
+  store: QuadIndex;
   server: Server;
   /** Settles when the named queries have been run into the result cache (at once without a cache). */
   warmed: Promise<void>;
@@ -59,29 +61,39 @@ const PACKAGE_FILES: Record<string, { file: () => string; type: string }> = {
   ns: { file: () => join(ontologyDir(), 'dih.ttl'), type: 'text/turtle' },
 };
 
-function loadBytes(data: string): Buffer {
-  const file = existsSync(data) && statSync(data).isDirectory() ? join(data, 'dih.nq') : data;
+/**
+ * The graph served: the publication's quad index (its dih.nq.idx, or when that is missing or stale,
+ * built from dih.nq), in shared memory so that every query worker reads the same columns.
+ */
+function loadIndex(data: string): { index: QuadIndex; bytes: Uint8Array } {
+  const isDir = existsSync(data) && statSync(data).isDirectory();
+  if (isDir) {
+    const read = readQuadIndexFile(data, true);
+    if (typeof read !== 'string') return read;
+  }
+  const file = isDir ? join(data, 'dih.nq') : data;
   if (!existsSync(file)) throw new DihError(`no graph at ${file}: run \`dih-ld build\` first`, { file });
-  return readFileSync(file);
+  let built: QuadIndex;
+  try {
+    built = QuadIndex.fromQuads(new Parser({ format: 'application/n-quads' }).parse(readFileSync(file, 'utf8')));
+  } catch (err) {
+    throw new DihError(`${file}: ${(err as Error).message}`, { file });
+  }
+  const raw = quadIndexBytes(built);
+  const bytes = new Uint8Array(new SharedArrayBuffer(raw.length));
+  bytes.set(raw);
+  return { index: quadIndexFromBytes(bytes) as QuadIndex, bytes };
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const base = options.base ?? DEFAULT_BASE;
   const dataDir = existsSync(options.data) && statSync(options.data).isDirectory() ? options.data : join(options.data, '..');
   const policy: QueryPolicy = { allowService: options.allowService ?? [], timeoutMs: options.timeoutMs ?? SERVE_DEFAULTS.timeoutMs, maxRows: options.maxRows ?? SERVE_DEFAULTS.maxRows };
-  // The graph is read once; the main thread and every worker parse the same bytes.
-  const bytes = loadBytes(options.data);
-  const shared = new SharedArrayBuffer(bytes.byteLength);
-  Buffer.from(shared).set(bytes);
-  let store: Store;
-  try {
-    store = new Store(new Parser({ format: 'application/n-quads' }).parse(bytes.toString('utf8')));
-  } catch (err) {
-    throw new DihError(`${join(dataDir, 'dih.nq')}: ${(err as Error).message}`);
-  }
+  // The graph is read once; the main thread and every worker use the same index bytes.
+  const { index: store, bytes } = loadIndex(options.data);
   // Comunica's first load takes seconds: pay it at start, not in the first request.
   await prepareQuery('ASK {}');
-  const pool = new QueryPool(shared, options.workers ?? Math.max(1, Math.min(4, cpus().length)), policy);
+  const pool = new QueryPool(bytes, options.workers ?? Math.max(1, Math.min(4, cpus().length)), policy);
   await pool.ready();
 
   const prefixes = prefixesFor(base);

@@ -2,12 +2,13 @@
  * The SPARQL 1.1 Service Description of the endpoint (sd:Service), answered at /sparql when no
  * query is given. Every node is an IRI (no blank nodes), minted from the endpoint URL.
  */
-import { DataFactory, type Quad, type Store } from 'n3';
+import { DataFactory, type Quad } from 'n3';
+import type { QuadIndex } from '../query/quad-index.js';
 import { formats, rdf, sd } from '../vocab/namespaces.js';
 
 const { namedNode, quad } = DataFactory;
 
-export function serviceDescription(endpoint: string, store: Store, federated: boolean): Quad[] {
+export function serviceDescription(endpoint: string, store: QuadIndex, federated: boolean): Quad[] {
   const out: Quad[] = [];
   const link = (s: string, p: string, o: string): void => void out.push(quad(namedNode(s), namedNode(p), namedNode(o)));
   const dataset = `${endpoint}#dataset`;

@@ -8,7 +8,10 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { acceptsGzip } from '../../src/serve/compression.js';
 import { namedQueries } from '../../src/serve/query-page.js';
-import { get, HOST_ORG, HUB, serve, sparqlGet } from './fixture.js';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { get, HOST_ORG, HUB, publicationCopy, serve, sparqlGet } from './fixture.js';
+import { QUAD_INDEX_FILE } from '../../src/query/quad-index-file.js';
 
 const HOSTS = `SELECT ?host WHERE { ?m <http://www.w3.org/ns/org#role> <https://w3id.org/dih/concept/role/hosts> ; <http://www.w3.org/ns/org#member> ?host ; <http://www.w3.org/ns/org#organization> <${HUB}> }`;
 const CONSTRUCT = `CONSTRUCT { <${HUB}> ?p ?o } WHERE { <${HUB}> ?p ?o }`;
@@ -182,5 +185,31 @@ describe('serve/protocol', function () {
     const cases: [string | undefined, boolean][] = [[undefined, false], ['identity', false], ['gzip', true], ['x-gzip', true], ['gzip;q=0', false], ['deflate, *;q=0.5', true], ['*;q=0', false], ['br, gzip;q=0.1', true]];
     for (const [header, expected] of cases) assert.equal(acceptsGzip(header), expected, String(header));
   });
+
+  for (const [name, spoil] of [
+    ['without its query index', (dir: string) => rmSync(join(dir, QUAD_INDEX_FILE))],
+    ['with a damaged query index', (dir: string) => writeFileSync(join(dir, QUAD_INDEX_FILE), 'not an index')],
+  ] as const) {
+    it(`serve/protocol a publication ${name} is served from its dih.nq, with the same answers`, async function () {
+      this.timeout(120_000);
+      const dir = await publicationCopy();
+      spoil(dir);
+      const fallback = await serve({ data: dir, cache: false });
+      try {
+        const query = namedQueries()['who-hosts-what']!;
+        const [a, b] = await Promise.all([server, fallback].map(async (s) => {
+          const r = await sparqlGet(s, query, 'application/sparql-results+json');
+          assert.equal(r.status, 200);
+          return ((await r.json()) as { results: { bindings: unknown[] } }).results.bindings.map((row) => JSON.stringify(row)).sort();
+        }));
+        assert.ok(a!.length > 0);
+        assert.deepEqual(b, a);
+        const deref = await get(`${fallback.url}/hub/produtech-digital-innovation-hub-national-platform.ttl`, 'text/turtle');
+        assert.equal(deref.status, 200);
+      } finally {
+        await fallback.close();
+      }
+    });
+  }
 });
 
