@@ -52,8 +52,11 @@ export class PublicationStage {
     const parent = dirname(this.target);
     mkdirSync(parent, { recursive: true });
     removeStaleTemporaries(this.target);
-    this.dir = mkdtempSync(join(parent, `.${basename(this.target)}.`));
+    // Listening before the folder exists: a signal that came between the two would kill the
+    // process by default and leave the folder behind. (The handler itself runs only once this
+    // constructor has returned, so it always knows the folder.)
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, this.onSignal);
+    this.dir = mkdtempSync(join(parent, `.${basename(this.target)}.`));
   }
 
   private close(): void {
