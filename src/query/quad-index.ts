@@ -5,7 +5,7 @@
  *
  * Why not rdf-stores (what Comunica's own packages use): its nested-map indexes cost ~1 s to
  * build for the registries' 142k quads and several hundred bytes a quad, which a first query
- * waits for; these columns take 32 bytes a quad, sort by counting (linear time), and can be
+ * waits for; these columns take 28 bytes a quad, sort by counting (linear time), and can be
  * written to and read from a file as they are (quad-index-file.ts), so `dih-ld query` starts
  * without parsing dih.nq. Terms are made lazily, when a match returns them.
  *
@@ -27,7 +27,7 @@ const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 
 type Pattern = [Term | null | undefined, Term | null | undefined, Term | null | undefined, Term | null | undefined];
 
-/** The dictionary key of a term: an IRI's value as it is (most terms), others prefixed by kind. */
+/** The dictionary key of a term: an IRI's value as it is (most terms), others prefixed by U+0001 (never in an IRI) and their kind. */
 function keyOf(t: Term): string | undefined {
   switch (t.termType) {
     case 'NamedNode': return t.value;
