@@ -8,6 +8,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 export type PublicationFiles = Map<string, string | Uint8Array>;
 
+/** Files being written at once: enough to keep libuv's thread pool busy, far below a ulimit. */
+export const MAX_OPEN_WRITES = 64;
+
 /** Temporary folders of earlier runs that were killed midway: removed before a new build. */
 export function removeStaleTemporaries(outDir: string): void {
   const parent = dirname(resolve(outDir));
@@ -34,6 +37,9 @@ export class PublicationStage {
   /** Folders made so far: a site has thousands of pages in a few folders. */
   private readonly folders = new Set<string>();
 
+  /** Writes running (at most MAX_OPEN_WRITES), and those waiting for a slot. */
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
   /** Writes under way; `commit` and `discard` wait for them. */
   private readonly pending: Promise<void>[] = [];
   /** The first write that failed: `commit` throws it. */
@@ -73,10 +79,29 @@ export class PublicationStage {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
-    this.pending.push(writeFile(path, content).catch((err: Error) => {
+    this.pending.push(this.limited(() => writeFile(path, content)).catch((err: Error) => {
       this.failure ??= new Error(`cannot write ${name} of the publication: ${err.message}`, { cause: err });
     }));
   }
+
+  /**
+   * Runs a write when fewer than MAX_OPEN_WRITES are under way. Each holds a file descriptor from
+   * its open to its close; 20,000 pages started at once ran out of them (EMFILE at ulimit 1024).
+   */
+  private limited(write: () => Promise<void>): Promise<void> {
+    // A finished write hands its slot to the next waiting one, so at most MAX_OPEN_WRITES run.
+    const start = (): Promise<void> => write().finally(() => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    });
+    if (this.running < MAX_OPEN_WRITES) {
+      this.running++;
+      return start();
+    }
+    return new Promise<void>((resolve) => this.waiting.push(resolve)).then(start);
+  }
+
 
   /** Waits for every file, then swaps the folder in; a failed write discards it and throws. */
   async commit(): Promise<void> {

@@ -3,12 +3,12 @@
  * no temporary files; the order of the inputs does not change a byte of the output.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { PublicationStage } from '../../src/publish/atomic.js';
-import { CLI, SOURCES, tempDir } from '../helpers/paths.js';
+import { CLI, ROOT, SOURCES, tempDir } from '../helpers/paths.js';
 
 /** Every file below `dir`, as sorted relative paths. */
 function listFiles(dir: string): string[] {
@@ -64,6 +64,21 @@ describe('publish/atomic', function () {
     assert.equal(signal, 'SIGTERM');
     assert.deepEqual(listFiles(out), before);
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.dist')), [], 'no temporary folders beside dist/');
+  });
+
+  it('publish/atomic: 5,000 files are published under a limit of 256 open files (writes wait for a free descriptor)', function () {
+    this.timeout(120_000);
+    const out = join(tempDir(), 'dist');
+    const script = `
+      import { PublicationStage } from ${JSON.stringify(join(ROOT, 'src', 'publish', 'atomic.ts'))};
+      const stage = new PublicationStage(${JSON.stringify(out)});
+      for (let i = 0; i < 5000; i++) stage.write('pages/p' + i + '.html', 'page ' + i);
+      await stage.commit();`;
+    const r = spawnSync('bash', ['-c', 'ulimit -n 256 && exec "$0" --import tsx --input-type=module -e "$1"', process.execPath, script], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const pages = readdirSync(join(out, 'pages'));
+    assert.equal(pages.length, 5000);
+    assert.equal(readFileSync(join(out, 'pages', 'p4999.html'), 'utf8'), 'page 4999');
   });
 
   it('publish/atomic: a file that cannot be written fails the commit, names the file and leaves the previous publication', async function () {
