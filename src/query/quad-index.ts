@@ -13,7 +13,7 @@
  */
 import { DataFactory, type Quad, type Term } from 'n3';
 import { ArrayIterator, EmptyIterator, IntegerIterator, type AsyncIterator } from 'asynciterator';
-import type { EncodedGraphs, EncodedTerm } from '../util/triple-transfer.js';
+import { decodeTerm, type EncodedGraphs, type EncodedTerm } from '../util/triple-transfer.js';
 
 /** A term of the index: the dictionary of triple-transfer plus the default graph. */
 export type IndexedTerm = EncodedTerm | ['D'];
@@ -22,8 +22,6 @@ export type IndexedTerm = EncodedTerm | ['D'];
 const S = 0, P = 1, O = 2, G = 3;
 /** The four sort orders; the first (SPOG) is the order the columns are stored in. */
 export const INDEX_ORDERS = [[S, P, O, G], [P, O, S, G], [O, S, P, G], [G, S, P, O]] as const;
-
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 
 type Pattern = [Term | null | undefined, Term | null | undefined, Term | null | undefined, Term | null | undefined];
 
@@ -56,12 +54,7 @@ function encode(t: Term): IndexedTerm {
 }
 
 function decode(t: IndexedTerm): Term {
-  switch (t[0]) {
-    case 'I': return DataFactory.namedNode(t[1]);
-    case 'B': return DataFactory.blankNode(t[1]);
-    case 'D': return DataFactory.defaultGraph();
-    default: return t[2] ? DataFactory.literal(t[1], t[2]) : DataFactory.literal(t[1], t[3] === XSD_STRING ? undefined : DataFactory.namedNode(t[3]));
-  }
+  return t[0] === 'D' ? DataFactory.defaultGraph() : decodeTerm(t);
 }
 
 /**

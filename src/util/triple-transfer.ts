@@ -84,14 +84,18 @@ export function decodeTermTable(encoded: EncodedTriples): { terms: EncodedTerm[]
   return { terms: JSON.parse(textOf(encoded.terms)) as EncodedTerm[], ids: encoded.ids };
 }
 
+/** The RDF/JS term of an encoded one. */
+export function decodeTerm(t: EncodedTerm): Quad['subject'] | Quad['object'] {
+  const { namedNode, blankNode, literal } = DataFactory;
+  if (t[0] === 'I') return namedNode(t[1]);
+  if (t[0] === 'B') return blankNode(t[1]);
+  const [, value, language, datatype] = t as ['L', string, string, string];
+  return language ? literal(value, language) : literal(value, datatype === XSD_STRING ? undefined : namedNode(datatype));
+}
+
 export function decodeTriples(encoded: EncodedTriples): Quad[] {
-  const { namedNode, blankNode, literal, quad } = DataFactory;
-  const terms = (JSON.parse(textOf(encoded.terms)) as EncodedTerm[]).map((t) => {
-    if (t[0] === 'I') return namedNode(t[1]);
-    if (t[0] === 'B') return blankNode(t[1]);
-    const [, value, language, datatype] = t as ['L', string, string, string];
-    return language ? literal(value, language) : literal(value, datatype === XSD_STRING ? undefined : namedNode(datatype));
-  });
+  const { quad } = DataFactory;
+  const terms = (JSON.parse(textOf(encoded.terms)) as EncodedTerm[]).map(decodeTerm);
   const { ids } = encoded;
   const out = new Array<Quad>(ids.length / 3);
   for (let i = 0; i < out.length; i++) out[i] = quad(terms[ids[3 * i]!] as Quad['subject'], terms[ids[3 * i + 1]!] as Quad['predicate'], terms[ids[3 * i + 2]!] as Quad['object']);
