@@ -1,6 +1,6 @@
 /** The CLI end to end, as a user runs it: build, validate, query. */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { runCli } from './helpers/cli.js';
 import { FIXTURES, SOURCES, tempDir } from './helpers/paths.js';
@@ -46,6 +46,21 @@ describe('cli', function () {
     const r = runCli(['query', 'queries/who-hosts-what.rq', '--data', out]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /PRODUTECH – Production Technologies Cluster .*\| PRODUTECH Digital Innovation Hub National Platform/);
+  });
+
+  it('cli/query reads the query index silently, and says so when dih.nq changed after the build (still answering from dih.nq)', function () {
+    const fresh = runCli(['query', 'who-hosts-what', '--data', out, '--format', 'csv']);
+    assert.equal(fresh.status, 0, fresh.stderr);
+    assert.doesNotMatch(fresh.stderr, /dih\.nq\.idx/);
+    const copy = join(tempDir(), 'dist');
+    cpSync(out, copy, { recursive: true });
+    appendFileSync(join(copy, 'dih.nq'), '<urn:x:added> <http://www.w3.org/2000/01/rdf-schema#label> "added after the build" <urn:x:g> .\n');
+    const stale = runCli(['query', 'who-hosts-what', '--data', copy, '--format', 'csv']);
+    assert.equal(stale.status, 0, stale.stderr);
+    assert.match(stale.stderr, /dih\.nq\.idx was made from another dih\.nq; reading dih\.nq instead/);
+    assert.equal(stale.stdout, fresh.stdout);
+    const added = runCli(['query', 'SELECT ?l WHERE { <urn:x:added> ?p ?l }', '--data', copy, '--format', 'csv']);
+    assert.match(added.stdout, /added after the build/);
   });
 
   it('cli/query answers which initiatives link to PRODUTECH DIH', function () {

@@ -91,12 +91,13 @@ export function queryStore(quads: Iterable<Quad>): QueryStore {
 
 /**
  * The store of a publication folder (from its query index when that is there and matches its
- * dih.nq; otherwise parsed from dih.nq) or of an RDF file.
+ * dih.nq; otherwise parsed from dih.nq, and `onIndexRefused` told why) or of an RDF file.
  */
-export async function loadQueryStore(data: string): Promise<QueryStore> {
+export async function loadQueryStore(data: string, onIndexRefused?: (why: 'stale' | 'unreadable') => void): Promise<QueryStore> {
   if (existsSync(data) && statSync(data).isDirectory()) {
     const index = readQuadIndex(data);
     if (typeof index !== 'string') return index;
+    if (index !== 'missing') onIndexRefused?.(index);
   }
   return queryStore(await loadQuads(data));
 }
