@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadQueryStore, runQuery, type OutputFormat } from '../query/engine.js';
-import { QUAD_INDEX_FILE } from '../query/quad-index-file.js';
+import { indexRefusedNotice } from '../query/quad-index-file.js';
 import { queriesDir } from '../util/paths.js';
 import { parseArgs } from 'node:util';
 import { asUsage, UsageError } from './args.js';
@@ -27,10 +27,7 @@ export async function queryCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('query needs exactly one SPARQL query or .rq file');
   const format = values.format as OutputFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const store = await loadQueryStore(values.data, (why) => {
-    const reason = why === 'stale' ? 'was made from another dih.nq' : 'cannot be read';
-    process.stderr.write(`dih-ld: ${join(values.data, QUAD_INDEX_FILE)} ${reason}; reading dih.nq instead (slower). \`dih-ld build\` writes a new one.\n`);
-  });
+  const store = await loadQueryStore(values.data, (why) => process.stderr.write(`dih-ld: ${indexRefusedNotice(values.data, why)}\n`));
   const outcome = await runQuery(resolveQueryText(positionals[0] as string), store, format, { allowService: values['allow-service'] });
   process.stdout.write(outcome.text.endsWith('\n') || !outcome.text ? outcome.text : `${outcome.text}\n`);
   return 0;

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { asUsage, UsageError } from './args.js';
 import { SERVE_DEFAULTS, startServer } from '../serve/server.js';
+import { indexRefusedNotice } from '../query/quad-index-file.js';
 
 function positiveInteger(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -41,6 +42,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     cors: values.cors,
     cache: !values['no-cache'],
   });
+  if (running.indexRefused) process.stderr.write(`dih-ld: ${indexRefusedNotice(values.data, running.indexRefused)}\n`);
   process.stdout.write(`dih-ld serving ${running.store.size} quads from ${values.data}\n  SPARQL endpoint and query page: ${running.url}/sparql\n  (Ctrl-C stops)\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

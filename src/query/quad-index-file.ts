@@ -88,6 +88,12 @@ export function stampQuadIndex(indexBytes: Uint8Array, nquads: Uint8Array): void
 /** Why an index file was not used, for a caller that reports it. */
 export type QuadIndexSkip = 'missing' | 'stale' | 'unreadable';
 
+/** What a command tells its user when it refuses a publication's index and reads dih.nq instead. */
+export function indexRefusedNotice(dir: string, why: Exclude<QuadIndexSkip, 'missing'>): string {
+  const reason = why === 'stale' ? 'was made from another dih.nq' : 'cannot be read';
+  return `${join(dir, QUAD_INDEX_FILE)} ${reason}; reading dih.nq instead (slower). \`dih-ld build\` writes a new one.`;
+}
+
 /**
  * The index of a publication folder's dih.nq, or why there is none to use: no file, one made from
  * another dih.nq, or one this version cannot read (damaged, other format or byte order).

@@ -47,6 +47,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: QuadIndex;
+  /** Why the publication's dih.nq.idx was not used, when it was there (dih.nq was parsed instead). */
+  indexRefused?: 'stale' | 'unreadable';
   server: Server;
   /** Settles when the named queries have been run into the result cache (at once without a cache). */
   warmed: Promise<void>;
@@ -65,11 +67,13 @@ const PACKAGE_FILES: Record<string, { file: () => string; type: string }> = {
  * The graph served: the publication's quad index (its dih.nq.idx, or when that is missing or stale,
  * built from dih.nq), in shared memory so that every query worker reads the same columns.
  */
-function loadIndex(data: string): { index: QuadIndex; bytes: Uint8Array } {
+function loadIndex(data: string): { index: QuadIndex; bytes: Uint8Array; refused?: 'stale' | 'unreadable' } {
   const isDir = existsSync(data) && statSync(data).isDirectory();
+  let refused: 'stale' | 'unreadable' | undefined;
   if (isDir) {
     const read = readQuadIndexFile(data, true);
     if (typeof read !== 'string') return read;
+    if (read !== 'missing') refused = read;
   }
   const file = isDir ? join(data, 'dih.nq') : data;
   if (!existsSync(file)) throw new DihError(`no graph at ${file}: run \`dih-ld build\` first`, { file });
@@ -82,7 +86,7 @@ function loadIndex(data: string): { index: QuadIndex; bytes: Uint8Array } {
   const raw = quadIndexBytes(built);
   const bytes = new Uint8Array(new SharedArrayBuffer(raw.length));
   bytes.set(raw);
-  return { index: quadIndexFromBytes(bytes) as QuadIndex, bytes };
+  return { index: quadIndexFromBytes(bytes) as QuadIndex, bytes, ...(refused ? { refused } : {}) };
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
@@ -90,7 +94,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const dataDir = existsSync(options.data) && statSync(options.data).isDirectory() ? options.data : join(options.data, '..');
   const policy: QueryPolicy = { allowService: options.allowService ?? [], timeoutMs: options.timeoutMs ?? SERVE_DEFAULTS.timeoutMs, maxRows: options.maxRows ?? SERVE_DEFAULTS.maxRows };
   // The graph is read once; the main thread and every worker use the same index bytes.
-  const { index: store, bytes } = loadIndex(options.data);
+  const { index: store, bytes, refused: indexRefused } = loadIndex(options.data);
   // Comunica's first load takes seconds: pay it at start, not in the first request.
   await prepareQuery('ASK {}');
   const pool = new QueryPool(bytes, options.workers ?? Math.max(1, Math.min(4, cpus().length)), policy);
@@ -181,6 +185,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${fallbackHost}`,
     port: address.port,
     store,
+    ...(indexRefused ? { indexRefused } : {}),
     server,
     close: async () => {
       server.closeAllConnections();

@@ -32,6 +32,7 @@ describe('serve/cli', function () {
       child.kill('SIGTERM');
     }
     assert.equal(await exited, 0, stderr);
+    assert.doesNotMatch(stderr, /dih\.nq\.idx/, 'a fresh query index is used without a notice');
   });
 
   it('serve/cli dih-ld serve refuses a bad --allow-service with a usage error', function () {

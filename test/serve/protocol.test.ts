@@ -186,9 +186,9 @@ describe('serve/protocol', function () {
     for (const [header, expected] of cases) assert.equal(acceptsGzip(header), expected, String(header));
   });
 
-  for (const [name, spoil] of [
-    ['without its query index', (dir: string) => rmSync(join(dir, QUAD_INDEX_FILE))],
-    ['with a damaged query index', (dir: string) => writeFileSync(join(dir, QUAD_INDEX_FILE), 'not an index')],
+  for (const [name, spoil, refused] of [
+    ['without its query index', (dir: string) => rmSync(join(dir, QUAD_INDEX_FILE)), undefined],
+    ['with a damaged query index', (dir: string) => writeFileSync(join(dir, QUAD_INDEX_FILE), 'not an index'), 'unreadable'],
   ] as const) {
     it(`serve/protocol a publication ${name} is served from its dih.nq, with the same answers`, async function () {
       this.timeout(120_000);
@@ -196,6 +196,7 @@ describe('serve/protocol', function () {
       spoil(dir);
       const fallback = await serve({ data: dir, cache: false });
       try {
+        assert.equal(fallback.indexRefused, refused, 'why the index was not used');
         const query = namedQueries()['who-hosts-what']!;
         const [a, b] = await Promise.all([server, fallback].map(async (s) => {
           const r = await sparqlGet(s, query, 'application/sparql-results+json');
