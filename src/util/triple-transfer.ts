@@ -108,7 +108,7 @@ export type EncodedGraph = ['I' | 'B', string] | ['D'];
 /** The graph of each quad (a number into `names`), beside its triple's ids from encodeTriples. */
 export interface EncodedGraphs {
   names: EncodedGraph[];
-  /** In shared memory, one per quad, in the quads' order. */
+  /** One per quad, in the quads' order. */
   ids: Int32Array;
 }
 
@@ -117,7 +117,7 @@ export function encodeGraphs(quads: readonly Quad[]): EncodedGraphs {
   // By value, one map per kind (no key strings to build); a record's quads come together, so
   // most quads have the graph of the one before.
   const known = { NamedNode: new Map<string, number>(), BlankNode: new Map<string, number>(), DefaultGraph: new Map<string, number>() };
-  const ids = new Int32Array(new SharedArrayBuffer(quads.length * Int32Array.BYTES_PER_ELEMENT));
+  const ids = new Int32Array(quads.length);
   let last: Quad['graph'] | undefined, lastId = -1;
   for (let i = 0; i < quads.length; i++) {
     const g = quads[i]!.graph;
