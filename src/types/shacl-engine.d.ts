@@ -19,3 +19,17 @@ declare module 'shacl-engine' {
     validate(data: { dataset: DatasetCore; terms?: Iterable<Term> }, shapes?: { terms?: Iterable<Term> }): Promise<ShaclReport>;
   }
 }
+
+// shacl-engine's comparison of literals (sh:minInclusive and the like), reused by our compiled validator.
+declare module 'shacl-engine/lib/compareTerms.js' {
+  import type { Term } from '@rdfjs/types';
+  export default function compareTerms(a: Term | undefined, b: Term | undefined): number | null;
+}
+
+// The lexical checks shacl-engine applies with sh:datatype.
+declare module 'rdf-validation' {
+  import type { Term } from '@rdfjs/types';
+  export class XsdValidation {
+    validateSimple(term: Term): boolean;
+  }
+}

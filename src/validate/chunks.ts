@@ -66,8 +66,8 @@ export function shapesReach(shapes: Store): number {
 }
 
 export interface ValidationChunk {
-  /** Subjects whose results this chunk reports (each subject is in exactly one chunk). */
-  subjects: Set<string>;
+  /** Subjects whose results this chunk reports (each subject is in exactly one chunk); undefined: the whole graph, every result. */
+  subjects: Set<string> | undefined;
   /** Their triples and the descriptions of the nodes they reach within the shapes' reach. */
   triples: Quad[];
 }
@@ -77,7 +77,8 @@ export interface ValidationChunk {
  * dropped, duplicates removed by the caller's store).
  */
 export function validationChunks(data: readonly Quad[], reach: number, size = 20_000, targetClasses: ReadonlySet<string> = new Set()): ValidationChunk[] {
-  if (!Number.isFinite(reach)) return [{ subjects: new Set(data.map((q) => q.subject.value)), triples: [...data] }];
+  // The whole graph: its results include focus nodes that are no subject (sh:targetNode, sh:targetObjectsOf).
+  if (!Number.isFinite(reach)) return [{ subjects: undefined, triples: [...data] }];
   const bySubject = new Map<string, Quad[]>();
   for (const q of data) {
     let list = bySubject.get(q.subject.value);

@@ -10,7 +10,9 @@ import { IndexedDataset } from './index-dataset.js';
 import { shapesReach, validationChunks, type ValidationChunk } from './chunks.js';
 import { availableParallelism } from 'node:os';
 import { sortedTriples, tripleToNt } from '../publish/serialize.js';
-import { encodeTriples, type EncodedTriples } from '../util/triple-transfer.js';
+import { encodeTriples, termTable, type EncodedTriples } from '../util/triple-transfer.js';
+import { compileShapes, UnsupportedShapes, type CompiledShapes } from './compile-shapes.js';
+import { validateCompiled } from './compiled-validator.js';
 import { runWorker } from '../util/worker.js';
 import { append } from '../util/arrays.js';
 
@@ -52,7 +54,7 @@ function severityOf(result: ShaclResult): ResultSeverity {
 /** A shacl-engine result as plain data, before it is tied to its sources. */
 export type PlainResult = Omit<ValidationFinding, 'sources' | 'focusLabel'>;
 
-function plainResult(r: ShaclResult): PlainResult {
+export function plainResult(r: ShaclResult): PlainResult {
   const out: PlainResult = {
     severity: severityOf(r),
     focusNode: r.focusNode.term.value,
@@ -74,7 +76,8 @@ async function validateChunk(validator: Validator, chunk: ValidationChunk): Prom
   for (const q of chunk.triples) dataset.add(q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object));
   // shacl-engine's types ask for a whole DatasetCore; it reads only match() and size
   const report = await validator.validate({ dataset: dataset as unknown as DatasetCore });
-  return report.results.map(plainResult).filter((r) => chunk.subjects.has(r.focusNode));
+  const own = chunk.subjects;
+  return report.results.map(plainResult).filter((r) => !own || own.has(r.focusNode));
 }
 
 /** Results of the chunks `pick` selects (all by default). */
@@ -96,12 +99,33 @@ const CHUNK_TRIPLES = 50_000;
 const IN_PROCESS_BELOW = 30_000;
 
 /**
- * Validates `data` (every graph of it: shapes see the union) against `shapes`, in chunks of
- * subjects with the neighbourhood the shapes can see (see chunks.ts).
+ * Which engine validates: `compiled` (compiled-validator.ts; shapes it cannot compile throw),
+ * `shacl-engine` (in chunks), or `auto`: compiled when the shapes compile, else shacl-engine.
+ */
+export type ValidationEngine = 'auto' | 'compiled' | 'shacl-engine';
+
+/** The shapes compiled, or undefined when `engine` asks for shacl-engine or they do not compile. */
+export function compiledFor(shapes: Store, engine: ValidationEngine = 'auto'): CompiledShapes | undefined {
+  if (engine === 'shacl-engine') return undefined;
+  try {
+    return compileShapes(shapes);
+  } catch (err) {
+    if (engine === 'auto' && err instanceof UnsupportedShapes) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Validates `data` (every graph of it: shapes see the union) against `shapes`: by the compiled
+ * validator when the shapes compile, else by shacl-engine in chunks of subjects with the
+ * neighbourhood the shapes can see (see chunks.ts).
  * Source attribution uses the named graphs: a focus node's facts live in its source records' graphs.
  */
-export async function validateQuads(data: Quad[], shapes: Store): Promise<ValidationOutcome> {
-  return outcomeOf(await validateChunks(data, shapes), data);
+export async function validateQuads(data: Quad[], shapes: Store, engine: ValidationEngine = 'auto'): Promise<ValidationOutcome> {
+  const plan = compiledFor(shapes, engine);
+  if (!plan) return outcomeOf(await validateChunks(data, shapes), data);
+  const { terms, ids } = termTable(data);
+  return outcomeOf(validateCompiled(plan, terms, ids), data);
 }
 
 /**
@@ -112,9 +136,11 @@ export async function validateQuads(data: Quad[], shapes: Store): Promise<Valida
 export async function validateQuadsInWorkers(data: Quad[], shapes: Store, triples: EncodedTriples = encodeTriples(sortedTriples(data))): Promise<ValidationOutcome> {
   if (data.length < IN_PROCESS_BELOW) return validateQuads(data, shapes);
   const shapesText = shapes.getQuads(null, null, null, null).map(tripleToNt).join('\n');
-  const count = Math.max(1, Math.min(4, availableParallelism() - 1));
+  // The compiled validator is one linear pass: one worker. shacl-engine's chunks are spread.
+  const compiled = compiledFor(shapes) !== undefined;
+  const count = compiled ? 1 : Math.max(1, Math.min(4, availableParallelism() - 1));
   const parts = await Promise.all(Array.from({ length: count }, (_, index) =>
-    runWorker<PlainResult[]>('validate-worker', import.meta.url, { triples, shapes: shapesText, index, count }, (_name, message) => new Error(`validation worker: ${message}`))));
+    runWorker<PlainResult[]>('validate-worker', import.meta.url, { triples, shapes: shapesText, index, count, compiled }, (_name, message) => new Error(`validation worker: ${message}`))));
   return outcomeOf(parts.flat(), data);
 }
 
@@ -172,5 +198,5 @@ export function outcomeOf(results: PlainResult[], data: readonly Quad[]): Valida
 }
 
 function key(f: ValidationFinding): string {
-  return [f.severity === 'Violation' ? 0 : 1, f.focusNode, f.path ?? '', f.value ?? '', f.message].join('\u0000');
+  return [f.severity === 'Violation' ? 0 : 1, f.focusNode, f.path ?? '', f.value ?? '', f.message, f.component, f.shape].join('\u0000');
 }
