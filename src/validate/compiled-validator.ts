@@ -167,15 +167,21 @@ class Run {
     return id;
   }
 
-  validate(shape: CompiledShape, focus: number, out: Found[]): void {
+  /**
+   * Results of `shape` on `focus`. `nested`: the focus is a value of an enclosing property shape;
+   * shacl-engine then gives results without a value of their own (sh:minCount, sh:hasValue...)
+   * that value, the focus.
+   */
+  validate(shape: CompiledShape, focus: number, out: Found[], nested = false): void {
+    const inherited = nested ? focus : undefined;
     if (shape.path === undefined) {
-      for (const c of shape.onNode) this.onNode(c, shape, focus, out);
-      for (const c of shape.onEach) this.onEach(c, shape, focus, focus, out);
+      for (const c of shape.onNode) this.onNode(c, shape, focus, out, inherited);
+      for (const c of shape.onEach) this.onEach(c, shape, focus, focus, out, nested);
       return;
     }
     const values = this.graph.values(focus, this.predicate(shape.path));
-    for (const c of shape.onValues) this.onValues(c, shape, focus, values, out);
-    for (const value of values) for (const c of shape.onEach) this.onEach(c, shape, focus, value, out);
+    for (const c of shape.onValues) this.onValues(c, shape, focus, values, out, inherited);
+    for (const value of values) for (const c of shape.onEach) this.onEach(c, shape, focus, value, out, true);
   }
 
   /** Whether `focus` conforms to `shape`: no result of a standard severity (remembered). */
@@ -197,18 +203,18 @@ class Run {
     out.push({ shape, focus, component: SH + component, ...(value !== undefined ? { value } : {}), message: messages.map((m) => resolveVariables(m, args)) });
   }
 
-  private onNode(c: Constraint, shape: CompiledShape, focus: number, out: Found[]): void {
+  private onNode(c: Constraint, shape: CompiledShape, focus: number, out: Found[], inherited: number | undefined): void {
     if (c.kind !== 'hasValue') return;
-    if (this.graph.id(c.term) !== focus) this.fail(out, shape, focus, 'HasValueConstraintComponent', undefined, 'Value must be {$hasValue}', { hasValue: c.term });
+    if (this.graph.id(c.term) !== focus) this.fail(out, shape, focus, 'HasValueConstraintComponent', inherited, 'Value must be {$hasValue}', { hasValue: c.term });
   }
 
-  private onValues(c: Constraint, shape: CompiledShape, focus: number, values: number[], out: Found[]): void {
+  private onValues(c: Constraint, shape: CompiledShape, focus: number, values: number[], out: Found[], inherited: number | undefined): void {
     switch (c.kind) {
       case 'minCount':
-        if (!(values.length >= c.count)) this.fail(out, shape, focus, 'MinCountConstraintComponent', undefined, 'Less than {$minCount} values', { minCount: c.count });
+        if (!(values.length >= c.count)) this.fail(out, shape, focus, 'MinCountConstraintComponent', inherited, 'Less than {$minCount} values', { minCount: c.count });
         return;
       case 'maxCount':
-        if (!(values.length <= c.count)) this.fail(out, shape, focus, 'MaxCountConstraintComponent', undefined, 'More than {$maxCount} values', { maxCount: c.count });
+        if (!(values.length <= c.count)) this.fail(out, shape, focus, 'MaxCountConstraintComponent', inherited, 'More than {$maxCount} values', { maxCount: c.count });
         return;
       case 'uniqueLang': {
         const counts = new Map<string, number>();
@@ -216,18 +222,18 @@ class Run {
           const t = this.graph.terms[v]!;
           if (t[0] === 'L' && t[2]) counts.set(t[2], (counts.get(t[2]) ?? 0) + 1);
         }
-        for (const [lang, n] of counts) if (n > 1) this.fail(out, shape, focus, 'UniqueLangConstraintComponent', undefined, 'Language "{?lang}" used more than once', { lang });
+        for (const [lang, n] of counts) if (n > 1) this.fail(out, shape, focus, 'UniqueLangConstraintComponent', inherited, 'Language "{?lang}" used more than once', { lang });
         return;
       }
       case 'hasValue':
-        if (!values.includes(this.graph.id(c.term))) this.fail(out, shape, focus, 'HasValueConstraintComponent', undefined, 'Missing expected value {$hasValue}', { hasValue: c.term });
+        if (!values.includes(this.graph.id(c.term))) this.fail(out, shape, focus, 'HasValueConstraintComponent', inherited, 'Missing expected value {$hasValue}', { hasValue: c.term });
         return;
       default:
         return;
     }
   }
 
-  private onEach(c: Constraint, shape: CompiledShape, focus: number, value: number, out: Found[]): void {
+  private onEach(c: Constraint, shape: CompiledShape, focus: number, value: number, out: Found[], nested: boolean): void {
     const t = this.graph.terms[value]!;
     switch (c.kind) {
       case 'nodeKind': {
@@ -276,7 +282,7 @@ class Run {
         if (!this.conforms(c.shape, value)) this.fail(out, shape, focus, 'NodeConstraintComponent', value, 'Value does not have shape {$node}', { node: c.shape.term });
         return;
       case 'property':
-        for (const inner of c.shapes) this.validate(inner, value, out);
+        for (const inner of c.shapes) this.validate(inner, value, out, nested);
         return;
       case 'and':
         if (!c.shapes.every((inner) => this.conforms(inner, value))) this.fail(out, shape, focus, 'AndConstraintComponent', value, undefined);

@@ -55,7 +55,7 @@ describe('validate/compiled: our validator gives shacl-engine\'s results', funct
     await fc.assert(fc.asyncProperty(fc.array(triple, { minLength: 1, maxLength: 30 }), async (data) => {
       const { compiled, engine } = await bothEngines(data, shapes);
       assert.deepEqual(findings(compiled), findings(engine));
-    }), { numRuns: 300 });
+    }), { numRuns: 600 });
   });
 
   it('validate/compiled/datatypes: ill-formed literals fail sh:datatype as in shacl-engine', async function () {
