@@ -105,8 +105,12 @@ export class PublicationStage {
 
   /** Waits for every file, then swaps the folder in; a failed write discards it and throws. */
   async commit(): Promise<void> {
-    this.close();
+    // Still listening while the writes land: a signal now removes the folder. A signal that came
+    // while this thread was busy is handed over only at the next turn of the event loop, and is
+    // lost if nothing listens by then: one more turn before the listeners go.
     await Promise.all(this.pending);
+    await new Promise((resolve) => setImmediate(resolve));
+    this.close();
     if (this.failure) {
       await rm(this.dir, { recursive: true, force: true });
       throw this.failure;
