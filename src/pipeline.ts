@@ -15,11 +15,12 @@ import { validateQuadsInWorkers, type ValidationOutcome } from './validate/valid
 import { reportQuads } from './validate/report.js';
 import { nQuadsBytes, nTriplesBytes, publicationOrder, sortedTriples, toTurtle } from './publish/serialize.js';
 import { encodeGraphs, encodeTriples, encodeTriplesWithTable, reorderTriples, type EncodedTriples } from './util/triple-transfer.js';
-import { QUAD_INDEX_FILE, quadIndexBytes, stampQuadIndex } from './query/quad-index-file.js';
+import { QUAD_INDEX_FILE, quadIndexBytes, quadIndexSource, stampQuadIndex } from './query/quad-index-file.js';
 import { QuadIndex } from './query/quad-index.js';
 import { PublicationStage, type PublicationFiles } from './publish/atomic.js';
 import { dumpsInWorker, WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
+import { digestOf, type FileDigest } from './publish/catalog.js';
 import { mergeRecords, type MergeResult } from './merge/index.js';
 import { progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
@@ -165,36 +166,44 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   timer.lap('sort');
   const dumps = startSerializations(quads, base, sorted);
   const writing = step('writing N-Quads and N-Triples');
-  const files = await dumps.files;
+  const dumped = await dumps.files;
   writing.done();
   timer.lap('serializations');
   // From here each file goes to the publication's temporary folder as soon as it is made, while
-  // the workers still run; the folder replaces the old publication only when all is there.
+  // the workers still run; the folder replaces the old publication only when all is there. Bytes
+  // are let go once written: the catalogue needs only their size and checksum, the query index
+  // only dih.nq's size and fingerprint (taken here). A 10,000-hub build's files hold gigabytes.
   const stage = new PublicationStage(options.out);
+  const written = new Map<string, FileDigest>();
+  let pages: string[] = [];
   let refused = false;
   let validation: ValidationOutcome;
   try {
     /** Published as UTF-8 bytes, encoded once for the file and the catalogue's checksum. */
     const put = (name: string, content: string | Uint8Array): void => {
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      files.set(name, bytes);
+      written.set(name, digestOf(bytes));
       stage.write(name, bytes);
     };
-    for (const [name, content] of files) put(name, content);
+    const nquadsSource = quadIndexSource(dumped.get('dih.nq') as Uint8Array);
+    for (const [name, content] of dumped) put(name, content);
+    dumped.clear();
     timer.lap('dumps written');
     const publicationBase = options.publicationBase ?? base;
     // The site needs no bytes of the dumps: made while RDF/XML and validation finish on other cores.
-    const names = [...files.keys(), ...WORKER_DUMPS, 'validation-report.ttl', ...merge.files.keys()];
+    const names = [...written.keys(), ...WORKER_DUMPS, 'validation-report.ttl', ...merge.files.keys()];
     const pagesMade = progress('making HTML pages');
     const site = await siteFiles({ quads, records, base, publicationBase, fileNames: names, onPage: (done, total) => pagesMade.update(done, total) });
     pagesMade.done();
     for (const [name, content] of site) stage.write(name, content);
+    pages = [...site.keys()];
+    site.clear();
     timer.lap('void, html');
     // The query index: not a distribution but a cache for `query` and `serve`, tied to the
     // dih.nq it indexes. Made here, where this thread would otherwise wait for the workers.
     const indexing = step('writing the query index');
     const queryIndex = quadIndexBytes(QuadIndex.fromEncoded(terms, encoded.ids, encodeGraphs(quads), sorted.ids));
-    stampQuadIndex(queryIndex, files.get('dih.nq') as Uint8Array);
+    stampQuadIndex(queryIndex, nquadsSource);
     stage.write(QUAD_INDEX_FILE, queryIndex);
     indexing.done();
     timer.lap('query index');
@@ -210,9 +219,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     put('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
     for (const [name, content] of merge.files) put(name, content);
     // The catalogue describes the bytes above, so it is made last.
-    for (const [name, content] of await catalogueFiles({ quads, records, files, base, publicationBase })) put(name, content);
-    for (const [name, content] of site) files.set(name, content);
-    files.set(QUAD_INDEX_FILE, queryIndex);
+    for (const [name, content] of await catalogueFiles({ quads, records, files: written, base, publicationBase })) put(name, content);
     timer.lap('catalogue');
   } catch (err) {
     await stage.discard();
@@ -221,5 +228,5 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   if (refused) await stage.discard();
   else await stage.commit();
   timer.lap('write');
-  return { records, quads, diagnostics, validation, files: refused ? [] : [...files.keys()].sort(), merge };
+  return { records, quads, diagnostics, validation, files: refused ? [] : [...written.keys(), ...pages, QUAD_INDEX_FILE].sort(), merge };
 }

@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { DataFactory, type Quad } from 'n3';
 import { dcat, dcatap, dct, dcterms, dih, EU_COUNTRY, foaf, foafPub, owl, prov, rdf, rdfs, skos, spdx, vcard, xsd } from '../vocab/namespaces.js';
 import type { ConceptIndex } from '../vocab/concepts.js';
-import type { PublicationFiles } from './atomic.js';
 import { append } from '../util/arrays.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -82,6 +81,19 @@ export function dataFacts(quads: Iterable<Quad>, concepts: ConceptIndex): DataFa
 export const sha256Hex = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 export const byteLength = (bytes: string | Uint8Array): number => (typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.byteLength);
 
+/** What the catalogue says of a file: its size and SHA-256, so a build need not keep its bytes. */
+export interface FileDigest {
+  byteSize: number;
+  sha256: string;
+}
+
+/** Files the catalogue describes: their content, or their digest once the content is written. */
+export type DescribedFiles = ReadonlyMap<string, string | Uint8Array | FileDigest>;
+
+export function digestOf(content: string | Uint8Array | FileDigest): FileDigest {
+  return typeof content === 'string' || content instanceof Uint8Array ? { byteSize: byteLength(content), sha256: sha256Hex(content) } : content;
+}
+
 /** IRIs of the catalogue's own nodes, all minted under the base (no blank nodes). */
 export function catalogIris(base: string) {
   return {
@@ -99,7 +111,7 @@ export function catalogIris(base: string) {
   };
 }
 
-export function catalogQuads(files: PublicationFiles, facts: DataFacts, concepts: ConceptIndex, options: CatalogOptions): Quad[] {
+export function catalogQuads(files: DescribedFiles, facts: DataFacts, concepts: ConceptIndex, options: CatalogOptions): Quad[] {
   const out: Quad[] = [];
   const iri = catalogIris(options.base);
   const pub = options.publicationBase;
@@ -168,8 +180,9 @@ export function catalogQuads(files: PublicationFiles, facts: DataFacts, concepts
 
   // Distributions: one per serialization that was written, described from its bytes.
   for (const f of DISTRIBUTION_FORMATS) {
-    const bytes = files.get(f.file);
-    if (bytes === undefined) continue;
+    const content = files.get(f.file);
+    if (content === undefined) continue;
+    const digest = digestOf(content);
     const d = iri.distribution(f.file);
     const sum = iri.checksum(f.file);
     link(iri.dataset, dcat.distribution, d);
@@ -181,11 +194,11 @@ export function catalogQuads(files: PublicationFiles, facts: DataFacts, concepts
     link(d, dcat.mediaType, `${IANA}${f.mediaType}`);
     typed(`${IANA}${f.mediaType}`, dct.MediaType);
     authority(d, dct.format, 'file-type', f.fileType);
-    add(d, dcat.byteSize, literal(String(byteLength(bytes)), namedNode(xsd.nonNegativeInteger)));
+    add(d, dcat.byteSize, literal(String(digest.byteSize), namedNode(xsd.nonNegativeInteger)));
     link(d, spdx.checksum, sum);
     typed(sum, spdx.Checksum);
     link(sum, spdx.algorithm, SHA256_ALGORITHM);
-    add(sum, spdx.checksumValue, literal(sha256Hex(bytes), namedNode(xsd.hexBinary)));
+    add(sum, spdx.checksumValue, literal(digest.sha256, namedNode(xsd.hexBinary)));
     authority(d, dcterms.license, 'licence', licence);
     link(d, dcterms.rights, iri.rights);
     authority(d, dcatap.availability, 'planned-availability', 'STABLE');

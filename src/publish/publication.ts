@@ -9,7 +9,7 @@ import { loadConcepts } from '../vocab/concepts.js';
 import { prefixesFor } from '../vocab/namespaces.js';
 import { isSafeIri } from '../map/iri.js';
 import type { PublicationFiles } from './atomic.js';
-import { catalogQuads, dataFacts, type CatalogOptions } from './catalog.js';
+import { catalogQuads, dataFacts, type CatalogOptions, type DescribedFiles } from './catalog.js';
 import { toJsonLd, toTurtle } from './serialize.js';
 import { toRdfXml } from './rdfxml.js';
 import { voidQuads } from './void.js';
@@ -18,8 +18,8 @@ import { htmlSite } from './html/site.js';
 export interface PublicationInput {
   quads: Quad[];
   records: HubRecord[];
-  /** The dumps already serialized, by file name. */
-  files: PublicationFiles;
+  /** The dumps already serialized, by file name (their bytes, or the digest of bytes written). */
+  files: DescribedFiles;
   base: string;
   publicationBase: string;
   catalog?: Partial<CatalogOptions>;

@@ -78,11 +78,23 @@ export function quadIndexBytes(index: QuadIndex): Uint8Array {
   return out;
 }
 
-/** Records which dih.nq (its bytes) the index was made from; in place. */
-export function stampQuadIndex(indexBytes: Uint8Array, nquads: Uint8Array): void {
+/** What ties an index to its dih.nq: the file's size and fingerprint. */
+export interface IndexedSource {
+  size: number;
+  fingerprint: Buffer;
+}
+
+/** The IndexedSource of dih.nq's bytes: taken once, so that the bytes need not be kept for the stamp. */
+export function quadIndexSource(nquads: Uint8Array): IndexedSource {
+  return { size: nquads.length, fingerprint: fingerprintOfBytes(nquads) };
+}
+
+/** Records which dih.nq (its bytes, or their quadIndexSource) the index was made from; in place. */
+export function stampQuadIndex(indexBytes: Uint8Array, source: Uint8Array | IndexedSource): void {
+  const { size, fingerprint } = source instanceof Uint8Array ? quadIndexSource(source) : source;
   const view = new DataView(indexBytes.buffer, indexBytes.byteOffset, indexBytes.byteLength);
-  view.setFloat64(24, nquads.length, true);
-  indexBytes.set(fingerprintOfBytes(nquads), 32);
+  view.setFloat64(24, size, true);
+  indexBytes.set(fingerprint, 32);
 }
 
 /** Why an index file was not used, for a caller that reports it. */

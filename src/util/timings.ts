@@ -14,7 +14,9 @@ export function stageTimer(enabled = !!process.env.DIH_TIMINGS): StageTimer {
     lap(name) {
       if (!enabled) return;
       const now = performance.now();
-      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms)\n`);
+      // memory too: a big build's peak shows which stage holds what
+      const { rss, heapUsed } = process.memoryUsage();
+      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB)\n`);
       last = now;
     },
   };
