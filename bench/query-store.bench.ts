@@ -4,7 +4,8 @@
  * use), each next to Oxigraph (npm `oxigraph`) on the same data as the baseline. Median of 5 runs
  * per query, after one warm-up run; and the time each store takes to build from the parsed quads.
  *
- * Stores: all three, or those named in DIH_QUERY_BENCH_STORES (comma-separated).
+ * Stores: all three, or those named in DIH_QUERY_BENCH_STORES (comma-separated); queries: all named
+ * ones, or those in DIH_QUERY_BENCH_QUERIES.
  * Data: DIH_QUERY_BENCH_DATA=<publication folder> (e.g. a build of the registries); without it,
  * the example sources are built into a temporary folder.
  */
@@ -71,7 +72,9 @@ async function timeRuns(run: () => Promise<unknown> | unknown): Promise<number> 
 console.log(`data: ${data} (${quads.length} quads); median ms of 5 runs after a warm-up (one run when over 2 s); ratio = store / oxigraph`);
 console.log(`store build from the parsed quads: ${Object.entries(built).map(([name, b]) => `${name} ${b.ms.toFixed(0)} ms`).join(', ')}`);
 console.log(`${'query'.padEnd(30)} ${'oxigraph'.padStart(9)} ${Object.keys(stores).map((name) => `${name.padStart(10)} ${'ratio'.padStart(6)}`).join(' ')}`);
-for (const [name, query] of Object.entries(namedQueries())) {
+// DIH_QUERY_BENCH_QUERIES="hubs-by-region,..." (comma-separated) runs only those named queries.
+const wantedQueries = process.env.DIH_QUERY_BENCH_QUERIES?.split(',').map((name) => name.trim());
+for (const [name, query] of Object.entries(namedQueries()).filter(([name]) => !wantedQueries || wantedQueries.includes(name))) {
   const base = await timeRuns(() => oxi.query(query, { results_format: 'json', use_default_graph_as_union: true }));
   const cells: string[] = [];
   for (const store of Object.values(stores)) {
