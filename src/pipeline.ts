@@ -22,7 +22,7 @@ import { dumpsInWorker, WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { digestOf, type FileDigest } from './publish/catalog.js';
 import { mergeRecords, type MergeResult } from './merge/index.js';
-import { progress, step } from './util/progress.js';
+import { phasedProgress, progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
 
@@ -91,8 +91,8 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
   // merge: canonical hubs linked to the source records, and conflicts, in their own graph. It
   // reads only the records' hub entities, which the description extraction leaves alone, so it
   // runs while the extraction finishes on its worker.
-  const merging = progress('merging records');
-  const merge = mergeRecords(kept, concepts, base, (done, total) => merging.update(done, total));
+  const merging = phasedProgress('merging records');
+  const merge = mergeRecords(kept, concepts, base, (done, total, phase) => merging.update(done, total, phase));
   merging.done();
   timer.lap('  merge');
   const extracting = step('extracting facts from descriptions (worker)');
@@ -156,16 +156,19 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   // Validation runs on another core while this thread sorts and writes the serializations. It
   // needs the triples, not their order (its dataset drops duplicates), so it starts before the
   // sort; the triples are encoded once, and the dumps' worker gets them in publication order.
+  const encoding = step(`encoding ${quads.length} statements for the workers`);
   const { encoded, terms } = encodeTriplesWithTable(quads);
   const validating = validateQuadsInWorkers(quads, loadShapes(base), encoded);
   validating.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  encoding.done();
   timer.lap('validation started');
   const sorting = step(`sorting ${quads.length} statements`);
   const sorted = reorderTriples(encoded, publicationOrder(quads));
   sorting.done();
   timer.lap('sort');
-  const dumps = startSerializations(quads, base, sorted);
+  // Started before the serializations: this thread writes N-Quads and N-Triples within the call.
   const writing = step('writing N-Quads and N-Triples');
+  const dumps = startSerializations(quads, base, sorted);
   const dumped = await dumps.files;
   writing.done();
   timer.lap('serializations');
@@ -216,17 +219,21 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     validatingStep.done();
     timer.lap('validation (rest)');
     refused = !!options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
+    const cataloguing = step('writing the validation report and the catalogue');
     put('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
     for (const [name, content] of merge.files) put(name, content);
     // The catalogue describes the bytes above, so it is made last.
     for (const [name, content] of await catalogueFiles({ quads, records, files: written, base, publicationBase })) put(name, content);
+    cataloguing.done();
     timer.lap('catalogue');
   } catch (err) {
     await stage.discard();
     throw err;
   }
+  const finishing = step(refused ? 'removing the refused publication' : 'waiting for the files to reach the disk, then replacing the publication');
   if (refused) await stage.discard();
   else await stage.commit();
+  finishing.done();
   timer.lap('write');
   return { records, quads, diagnostics, validation, files: refused ? [] : [...written.keys(), ...pages, QUAD_INDEX_FILE].sort(), merge };
 }

@@ -84,11 +84,12 @@ function sameValue(property: string, a: string, b: string): boolean {
   return a === b;
 }
 
-export function canonicalHubs(records: HubRecord[], resolution: Resolution, minter: IriMinter, concepts: ConceptIndex): { hubs: CanonicalHub[]; conflicts: Conflict[] } {
+export function canonicalHubs(records: HubRecord[], resolution: Resolution, minter: IriMinter, concepts: ConceptIndex, onProgress?: (done: number, total: number) => void): { hubs: CanonicalHub[]; conflicts: Conflict[] } {
   const hubs: CanonicalHub[] = [];
   const conflicts: Conflict[] = [];
   const taken = new Set<string>();
   for (const cluster of resolution.clusters) {
+    if (onProgress && hubs.length % 500 === 0) onProgress(hubs.length, resolution.clusters.length);
     const members = [...cluster].sort((x, y) => priority(records[x] as HubRecord) - priority(records[y] as HubRecord) || cmp(resolution.features[x]?.key ?? '', resolution.features[y]?.key ?? ''));
     const lead = records[members[0] as number] as HubRecord;
     const leadHub = hubOf(lead);

@@ -20,9 +20,13 @@ export interface MergeResult {
   candidatePairs: number;
 }
 
-export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base: string, onProgress?: (done: number, total: number) => void): MergeResult {
+/** Progress of a merge: items done of the phase's total (records read for features, pairs compared, hubs made). */
+export type MergeProgress = (done: number, total: number, phase: MergePhase) => void;
+export type MergePhase = 'reading features' | 'comparing candidate pairs' | 'making canonical hubs';
+
+export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base: string, onProgress?: MergeProgress): MergeResult {
   const resolution = resolve(records, onProgress);
-  const { hubs, conflicts } = canonicalHubs(records, resolution, new IriMinter(base), concepts);
+  const { hubs, conflicts } = canonicalHubs(records, resolution, new IriMinter(base), concepts, onProgress && ((done, total) => onProgress(done, total, 'making canonical hubs')));
   const files = new Map<string, string>([['links.csv', linksCsv(hubs)], ['conflicts.csv', conflictsCsv(conflicts)]]);
   return { hubs, conflicts, quads: mergeQuads(hubs, conflicts, base), files, candidatePairs: resolution.candidatePairs };
 }

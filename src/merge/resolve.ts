@@ -100,15 +100,18 @@ export function candidatePairs(features: RecordFeatures[]): [number, number][] {
   return pairs;
 }
 
-export function resolve(records: HubRecord[], onProgress?: (done: number, total: number) => void): Resolution {
-  const features = records.map((r, i) => recordFeatures(r, i));
+export function resolve(records: HubRecord[], onProgress?: (done: number, total: number, phase: 'reading features' | 'comparing candidate pairs') => void): Resolution {
+  const features = records.map((r, i) => {
+    if (onProgress && i % 500 === 0) onProgress(i, records.length, 'reading features');
+    return recordFeatures(r, i);
+  });
   const context = scoringContext(features);
   const pairs = candidatePairs(features);
   const scored: ({ a: number; b: number } & PairScore)[] = [];
   pairs.forEach(([a, b], i) => {
     const s = scorePair(features[a] as RecordFeatures, features[b] as RecordFeatures, context);
     if (s.score >= MATCH_THRESHOLD) scored.push({ a, b, ...s });
-    if (onProgress && i % 500 === 0) onProgress(i, pairs.length);
+    if (onProgress && i % 500 === 0) onProgress(i, pairs.length, 'comparing candidate pairs');
   });
   // Best first; ties broken by record keys so the result never depends on input order.
   const keyOf = (i: number) => (features[i] as RecordFeatures).key;

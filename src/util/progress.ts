@@ -50,6 +50,23 @@ export function progress(label: string, options: ProgressOptions = {}): Progress
   };
 }
 
+/** A progress bar per phase of one task (`label: phase`), each one as `progress` draws it. */
+export function phasedProgress(label: string, options: ProgressOptions = {}): { update(done: number, total: number, phase: string): void; done(): void } {
+  let current: { phase: string; bar: Progress } | undefined;
+  return {
+    update(done, total, phase) {
+      if (current?.phase !== phase) {
+        current?.bar.done();
+        current = { phase, bar: progress(`${label}: ${phase}`, options) };
+      }
+      current.bar.update(done, total);
+    },
+    done() {
+      current?.bar.done();
+    },
+  };
+}
+
 /**
  * A step of unknown length (a sort, a dump, waiting for a worker): on a terminal its label shows
  * while it runs; elsewhere a line with its time is written when it ends, if it took a second or

@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { unmappedLabels } from '../../src/merge/summary.js';
-import { progress, step } from '../../src/util/progress.js';
+import { phasedProgress, progress, step } from '../../src/util/progress.js';
+import { mergeRecords } from '../../src/merge/index.js';
+import { readSources } from '../../src/sources/index.js';
+import { loadConcepts } from '../../src/vocab/concepts.js';
+import { DEFAULT_BASE } from '../../src/vocab/namespaces.js';
+import { join } from 'node:path';
+import { FIXTURES } from '../helpers/paths.js';
 
 function sink(isTTY: boolean): Writable & { isTTY: boolean; text: string } {
   const s = new Writable({ write(chunk, _enc, done) { s.text += String(chunk); done(); } }) as Writable & { isTTY: boolean; text: string };
@@ -42,6 +48,28 @@ describe('merge/summary', function () {
     p.update(10, 10);
     p.done();
     assert.ok(stream.text.startsWith('\rreading [############............] 5/10\rreading [########################] 10/10\r'));
+  });
+
+  it('util/progress/phased draws a bar per phase, each named after its task and phase', function () {
+    let now = 0;
+    const stream = sink(false);
+    const p = phasedProgress('merging records', { stream, now: () => now });
+    p.update(0, 4, 'reading features');
+    now = 1200;
+    p.update(2, 4, 'reading features');
+    p.update(0, 9, 'comparing candidate pairs');
+    now = 2500;
+    p.update(6, 9, 'comparing candidate pairs');
+    p.done();
+    assert.equal(stream.text, 'merging records: reading features [############............] 2/4\nmerging records: comparing candidate pairs [################........] 6/9\n');
+  });
+
+  it('merge/progress reports every phase of a merge: features of each record, candidate pairs, canonical hubs', async function () {
+    const { records } = await readSources([join(FIXTURES, 'registries', 'jrc-excerpt.ngsi-ld.json'), join(FIXTURES, 'registries', 'edih-excerpt.csv')]);
+    const seen = new Map<string, number>();
+    mergeRecords(records, loadConcepts(DEFAULT_BASE), DEFAULT_BASE, (_done, total, phase) => seen.set(phase, total));
+    assert.deepEqual([...seen.keys()], ['reading features', 'comparing candidate pairs', 'making canonical hubs']);
+    assert.equal(seen.get('reading features'), records.length);
   });
 
   it('util/progress/step names a step of a second or more off a terminal when it ends, and nothing for a shorter one', function () {
