@@ -4,18 +4,36 @@
  * by file name: encoding 30 MB of text is work this thread can take from the main one.
  */
 import { workerData } from 'node:worker_threads';
+import { DataFactory, type Quad } from 'n3';
 import { writeRdfXml } from './rdfxml-writer.js';
-import { asPublicationOrder, toJsonLd, toTurtle } from './serialize.js';
+import { asPublicationOrder, jsonLdWriter, toJsonLd, turtleWriter } from './serialize.js';
 import { answer } from '../util/worker.js';
-import { decodeTermTable, decodeTriples, type EncodedTriples } from '../util/triple-transfer.js';
+import { decodeTerm, decodeTermTable, decodeTriples, type EncodedTriples } from '../util/triple-transfer.js';
 
+const { quad } = DataFactory;
 const { triples, prefixes } = workerData as { triples: EncodedTriples; prefixes: Record<string, string> };
 await answer(async () => {
   const out = new Map<string, Uint8Array>();
-  // The triples come de-duplicated and in publication order: nothing is sorted again.
-  const decoded = asPublicationOrder(decodeTriples(triples));
-  out.set('dih.ttl', Buffer.from(await toTurtle(decoded, prefixes), 'utf8'));
-  out.set('dih.jsonld', Buffer.from(await toJsonLd(decoded), 'utf8'));
-  out.set('dih.rdf', Buffer.from(writeRdfXml(decodeTermTable(triples), prefixes), 'utf8'));
+  // The triples come de-duplicated and in publication order (a subject's triples together): Turtle
+  // and JSON-LD are written a subject at a time, from one RDF/JS term per distinct term, and no
+  // array of all the triples is made.
+  const table = decodeTermTable(triples);
+  const terms = table.terms.map(decodeTerm);
+  const ids = table.ids;
+  const turtle = turtleWriter(prefixes);
+  const jsonLd = jsonLdWriter();
+  for (let start = 0, n = ids.length / 3; start < n;) {
+    let end = start + 1;
+    while (end < n && ids[3 * end] === ids[3 * start]) end++;
+    const ofSubject = new Array<Quad>(end - start);
+    for (let i = start; i < end; i++) ofSubject[i - start] = quad(terms[ids[3 * i]!] as Quad['subject'], terms[ids[3 * i + 1]!] as Quad['predicate'], terms[ids[3 * i + 2]!] as Quad['object']);
+    turtle.add(ofSubject);
+    jsonLd?.add(ofSubject);
+    start = end;
+  }
+  out.set('dih.ttl', Buffer.from(await turtle.end(), 'utf8'));
+  // A context the direct writer does not cover goes to the jsonld library, which needs every triple.
+  out.set('dih.jsonld', Buffer.from(jsonLd ? jsonLd.end() : await toJsonLd(asPublicationOrder(decodeTriples(triples))), 'utf8'));
+  out.set('dih.rdf', Buffer.from(writeRdfXml(table, prefixes), 'utf8'));
   return out;
 });

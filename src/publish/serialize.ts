@@ -250,30 +250,85 @@ class IriCachingWriter extends Writer {
 
 /** Pretty Turtle: prefixed names, one block per subject, sorted. */
 export function toTurtle(quads: Iterable<Quad>, prefixes: Readonly<Record<string, string>> = PREFIXES): Promise<string> {
-  const triples = sortedTriples(quads);
-  for (const q of triples) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') checkIri(t.value);
-  return new Promise((resolve, reject) => {
-    const writer = new IriCachingWriter({ prefixes: { ...prefixes } });
-    for (const q of triples) writer.addQuad(q.subject, q.predicate, q.object);
-    writer.end((err, result) => (err ? reject(err) : resolve(result)));
-  });
+  const writer = turtleWriter(prefixes);
+  writer.add(sortedTriples(quads));
+  return writer.end();
+}
+
+/** toTurtle fed piece by piece (triples in publication order), so the caller need not hold them all. */
+export function turtleWriter(prefixes: Readonly<Record<string, string>> = PREFIXES): { add(triples: readonly Quad[]): void; end(): Promise<string> } {
+  const writer = new IriCachingWriter({ prefixes: { ...prefixes } });
+  return {
+    add(triples) {
+      for (const q of triples) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') checkIri(t.value);
+      for (const q of triples) writer.addQuad(q.subject, q.predicate, q.object);
+    },
+    end: () => new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result)))),
+  };
 }
 
 /** Compacted JSON-LD of the union graph, with our published context. */
 export async function toJsonLd(quads: Iterable<Quad>): Promise<string> {
-  const compactor = directCompactor();
-  if (!compactor) return toJsonLdWithJsonld(quads);
-  const nodes: Record<string, unknown>[] = [];
+  const writer = jsonLdWriter();
+  if (!writer) return toJsonLdWithJsonld(quads);
   const triples = sortedTriples(quads);
   for (let start = 0; start < triples.length;) {
     let end = start + 1;
     while (end < triples.length && triples[end]!.subject.equals(triples[start]!.subject)) end++;
-    nodes.push(compactor.node(triples[start]!.subject, triples.slice(start, end)));
+    writer.add(triples.slice(start, end));
     start = end;
   }
-  // As jsonld.compact: one node is the document itself, several are its graph.
-  const body = nodes.length === 1 ? nodes[0]! : nodes.length ? { graph: nodes } : {};
-  return `${JSON.stringify({ '@context': CONTEXT_URL, ...body }, null, 2)}\n`;
+  return writer.end();
+}
+
+/**
+ * toJsonLd fed subject by subject (the triples of one subject per call, subjects in publication
+ * order): each node is turned into text as it comes, so neither the triples nor the document's
+ * tree are held whole. Null when our context needs the jsonld library (see directCompactor).
+ */
+export function jsonLdWriter(): { add(triplesOfOneSubject: readonly Quad[]): void; end(): string } | null {
+  const compactor = directCompactor();
+  if (!compactor) return null;
+  const document = new JsonLdDocument();
+  return {
+    add(triples) {
+      if (triples.length) document.add(compactor.node(triples[0]!.subject, triples));
+    },
+    end: () => document.end(),
+  };
+}
+
+/**
+ * The text of `JSON.stringify({ '@context': CONTEXT_URL, graph: nodes }, null, 2)`, made node by
+ * node. As jsonld.compact: one node is the document itself, several are its graph. A node's text
+ * sits four spaces in; JSON escapes line breaks inside strings, so indenting every line is exact.
+ */
+export class JsonLdDocument {
+  private first: Record<string, unknown> | undefined;
+  private readonly parts: string[] = [];
+  private count = 0;
+
+  add(node: Record<string, unknown>): void {
+    this.count++;
+    if (this.count === 1) {
+      this.first = node;
+      return;
+    }
+    if (this.first) {
+      this.parts.push(JsonLdDocument.inGraph(this.first));
+      this.first = undefined;
+    }
+    this.parts.push(JsonLdDocument.inGraph(node));
+  }
+
+  end(): string {
+    if (this.count <= 1) return `${JSON.stringify({ '@context': CONTEXT_URL, ...(this.first ?? {}) }, null, 2)}\n`;
+    return `{\n  "@context": ${JSON.stringify(CONTEXT_URL)},\n  "graph": [\n${this.parts.join(',\n')}\n  ]\n}\n`;
+  }
+
+  private static inGraph(node: Record<string, unknown>): string {
+    return `    ${JSON.stringify(node, null, 2).replace(/\n/g, '\n    ')}`;
+  }
 }
 
 let compactor: JsonLdCompactor | null | undefined;
