@@ -1,6 +1,7 @@
 /**
- * validate: run shacl-engine and turn its results into plain data, each result tied back to the
- * source record (file, line, record id) the focus node was read from.
+ * validate: run the compiled validator (compiled-validator.ts) or, for shapes it does not cover,
+ * shacl-engine, and turn the results into plain data, each result tied back to the source record
+ * (file, line, record id) the focus node was read from.
  */
 import { DataFactory, Store, type Quad } from 'n3';
 import type { Validator, ShaclResult } from 'shacl-engine';
