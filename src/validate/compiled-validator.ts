@@ -41,6 +41,8 @@ function resolveVariables(message: string, args: Args): string {
 /** The union graph, indexed by subject: each subject's predicates and objects side by side. */
 class SubjectIndex {
   readonly terms: EncodedTerm[];
+  /** Triples indexed (with any duplicates the input has). */
+  readonly size: number;
   private readonly start: Int32Array;
   private readonly predicates: Int32Array;
   private readonly objects: Int32Array;
@@ -63,8 +65,6 @@ class SubjectIndex {
     this.start = start.subarray(0, terms.length + 1);
     this.size = triples;
   }
-
-  readonly size: number;
 
   /** The id of a term (one is added when the data does not have it: a target node, say). */
   id(term: Term): number {
