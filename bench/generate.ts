@@ -98,12 +98,18 @@ export function generate(n: number, seed = 42): Synthetic {
   return { yaml: docs.join('---\n'), ngsi: JSON.stringify(entities), hubs: n, duplicates };
 }
 
+/** generate(n) written into `dir` as the two source files a build reads. */
+export function writeSynthetic(n: number, dir: string): Synthetic {
+  mkdirSync(dir, { recursive: true });
+  const g = generate(n);
+  writeFileSync(join(dir, 'synthetic.yaml'), g.yaml);
+  writeFileSync(join(dir, 'synthetic.ngsi-ld.json'), g.ngsi);
+  return g;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 1000);
   const out = process.argv[3] ?? join('bench', 'out', `${n}`);
-  mkdirSync(out, { recursive: true });
-  const g = generate(n);
-  writeFileSync(join(out, 'synthetic.yaml'), g.yaml);
-  writeFileSync(join(out, 'synthetic.ngsi-ld.json'), g.ngsi);
+  const g = writeSynthetic(n, out);
   console.log(`${out}: ${g.hubs} hubs (yaml + NGSI-LD), ${g.duplicates} varied-name duplicates`);
 }

@@ -3,26 +3,16 @@
  * copied k times (subjects renamed) to see how each grows: RDF/XML (rdfxml-writer), the HTML site, the
  * DCAT-AP catalogue and VoID. Figures are ratios measured in the same run.
  */
-import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { DataFactory, type Quad } from 'n3';
 import { assemble, serializations } from '../src/pipeline.js';
 import { toTurtle } from '../src/publish/serialize.js';
 import { toRdfXml } from '../src/publish/rdfxml.js';
 import { publicationFiles } from '../src/publish/publication.js';
+import { time } from './timing.js';
 
 const sources = join(import.meta.dirname ?? '.', '..', 'sources');
 const base = 'https://w3id.org/dih/';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-async function time(fn: () => Promise<unknown> | unknown, rounds = 3): Promise<number> {
-  const out: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
 
 const { quads, records } = await assemble([sources]);
 for (const k of [1, 4, 16]) {

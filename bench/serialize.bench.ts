@@ -6,8 +6,7 @@
  *
  *   DIH_SERIALIZE_BENCH_HUBS=1000 node --import tsx bench/serialize.bench.ts
  */
-import { performance } from 'node:perf_hooks';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writer, type Quad } from 'n3';
@@ -16,7 +15,8 @@ import { nQuadsBytes, nTriplesBytes, sortedTriples, toJsonLd, toJsonLdWithJsonld
 import { writeRdfXml } from '../src/publish/rdfxml-writer.js';
 import { termTable } from '../src/util/triple-transfer.js';
 import { PREFIXES } from '../src/vocab/namespaces.js';
-import { generate } from './generate.js';
+import { writeSynthetic } from './generate.js';
+import { time } from './timing.js';
 
 const hubs = Number(process.env.DIH_SERIALIZE_BENCH_HUBS ?? 1000);
 const dir = mkdtempSync(join(tmpdir(), 'dih-bench-serialize-'));
@@ -30,21 +30,8 @@ function plainNt(t: Quad['subject'] | Quad['predicate'] | Quad['object']): strin
   return t.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? `"${text}"` : `"${text}"^^<${t.datatype.value}>`;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-async function time(fn: () => Promise<unknown> | unknown, rounds = 3): Promise<number> {
-  const out: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
-
 try {
-  const synthetic = generate(hubs);
-  writeFileSync(join(dir, 'synthetic.yaml'), synthetic.yaml);
-  writeFileSync(join(dir, 'synthetic.ngsi-ld.json'), synthetic.ngsi);
+  writeSynthetic(hubs, dir);
   const { quads } = await assemble([dir]);
   const triples = sortedTriples(quads);
   const file = join(dir, 'out');

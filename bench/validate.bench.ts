@@ -8,8 +8,7 @@
  *
  *   DIH_VALIDATE_BENCH_HUBS=1000 node --import tsx bench/validate.bench.ts
  */
-import { performance } from 'node:perf_hooks';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFactory, Store } from 'n3';
@@ -21,38 +20,26 @@ import { compiledFor, outcomeOf, plainResult, validateChunks } from '../src/vali
 import { validateCompiled } from '../src/validate/compiled-validator.js';
 import { sortedTriples } from '../src/publish/serialize.js';
 import { termTable } from '../src/util/triple-transfer.js';
-import { generate } from './generate.js';
+import { writeSynthetic } from './generate.js';
+import { timeMedian } from './timing.js';
 
 const hubs = Number(process.env.DIH_VALIDATE_BENCH_HUBS ?? 1000);
 const dir = mkdtempSync(join(tmpdir(), 'dih-bench-validate-'));
 try {
-  const synthetic = generate(hubs);
-  writeFileSync(join(dir, 'synthetic.yaml'), synthetic.yaml);
-  writeFileSync(join(dir, 'synthetic.ngsi-ld.json'), synthetic.ngsi);
+  writeSynthetic(hubs, dir);
   const { quads } = await assemble([dir]);
   const triples = sortedTriples(quads);
   const shapes = loadShapes();
-  /** Median of three runs, and the last run's answer. */
-  const time = async <T>(fn: () => Promise<T> | T): Promise<[number, T]> => {
-    const times: number[] = [];
-    let out: T | undefined;
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      out = await fn();
-      times.push(performance.now() - t);
-    }
-    return [times.sort((a, b) => a - b)[1]!, out as T];
-  };
   const key = (r: { focusNode: string; component: string; value?: string; message: string }) => `${r.focusNode} ${r.component} ${r.value ?? ''} ${r.message}`;
 
   const factory = { ...DataFactory, dataset: () => new Store() };
-  const [big, bigReport] = await time(async () => {
+  const [big, bigReport] = await timeMedian(async () => {
     const store = new Store(triples.map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
     return new Validator(shapes, { factory }).validate({ dataset: store as unknown as DatasetCore });
   });
   const expected = bigReport.results.map(plainResult).map(key).sort();
-  const [chunked, chunkResults] = await time(() => validateChunks(triples, shapes));
-  const [compiled, compiledResults] = await time(() => {
+  const [chunked, chunkResults] = await timeMedian(() => validateChunks(triples, shapes));
+  const [compiled, compiledResults] = await timeMedian(() => {
     const { terms, ids } = termTable(triples);
     return validateCompiled(compiledFor(shapes, 'compiled')!, terms, ids);
   });
