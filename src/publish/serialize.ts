@@ -289,32 +289,19 @@ export async function toJsonLd(quads: Iterable<Quad>): Promise<string> {
 export function jsonLdWriter(): { add(triplesOfOneSubject: readonly Quad[]): void; end(): string } | null {
   const compactor = directCompactor();
   if (!compactor) return null;
-  const document = new JsonLdDocument();
+  const nodes: Record<string, unknown>[] = [];
   return {
     add(triples) {
-      if (triples.length) document.add(compactor.node(triples[0]!.subject, triples));
+      if (triples.length) nodes.push(compactor.node(triples[0]!.subject, triples));
     },
-    end: () => document.end(),
+    // As jsonld.compact: one node is the document itself, several are its graph. Stringified
+    // whole: turning each node into text as it came (to hold no tree) took 1.7-2x as long on the
+    // registries graph, in batches of 256-4,096 nodes too.
+    end() {
+      const body = nodes.length === 1 ? nodes[0]! : nodes.length ? { graph: nodes } : {};
+      return `${JSON.stringify({ '@context': CONTEXT_URL, ...body }, null, 2)}\n`;
+    },
   };
-}
-
-/**
- * The document of compacted nodes: as jsonld.compact makes it, one node is the document itself,
- * several are its graph. It is stringified whole at the end: turning each node into text as it
- * came (to hold no tree) took 1.7-2x as long on the registries graph, in batches of 256-4,096
- * nodes too.
- */
-export class JsonLdDocument {
-  private readonly nodes: Record<string, unknown>[] = [];
-
-  add(node: Record<string, unknown>): void {
-    this.nodes.push(node);
-  }
-
-  end(): string {
-    const body = this.nodes.length === 1 ? this.nodes[0]! : this.nodes.length ? { graph: this.nodes } : {};
-    return `${JSON.stringify({ '@context': CONTEXT_URL, ...body }, null, 2)}\n`;
-  }
 }
 
 let compactor: JsonLdCompactor | null | undefined;
