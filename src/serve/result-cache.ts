@@ -3,13 +3,15 @@
  * query, dataset and media type always give the same bytes, so they are kept (LRU, bounded in
  * entries and bytes). `--no-cache` turns it off.
  */
+import type { ContentCoding } from './compression.js';
+
 /** An answer as sent: the body is encoded once, not on every hit. */
 export interface CachedResult {
   body: Buffer;
   rows: number;
   truncated: boolean;
-  /** The body gzipped, once a client asked for it (serve/compression.ts). */
-  gzip?: Promise<Buffer>;
+  /** The body compressed, per content coding, once a client asked for it (serve/compression.ts). */
+  encoded?: Partial<Record<ContentCoding, Promise<Buffer>>>;
 }
 
 export class ResultCache {

@@ -13,7 +13,7 @@ import { negotiate, prefersHtml } from './negotiate.js';
 import type { QueryPool } from './query-pool.js';
 import { QUERY_PAGE_CSP } from './query-page.js';
 import type { CachedResult, ResultCache } from './result-cache.js';
-import { acceptsGzip, COMPRESS_FROM_BYTES, gzipped } from './compression.js';
+import { chooseCoding, COMPRESS_FROM_BYTES, compressed } from './compression.js';
 import type { DatasetRequest } from './dataset.js';
 
 export interface ProtocolContext {
@@ -114,9 +114,10 @@ async function answerQuery(res: ServerResponse, request: ProtocolRequest, accept
   const headers: Record<string, string> = { Vary: 'Accept, Accept-Encoding' };
   if (ctx.cache) headers['X-Cache'] = cache;
   if (result.truncated) headers['X-Result-Truncated'] = `true; limit=${ctx.policy.maxRows}`;
-  if (result.body.byteLength >= COMPRESS_FROM_BYTES && acceptsGzip(res.req.headers['accept-encoding'])) {
-    headers['Content-Encoding'] = 'gzip';
-    send(res, 200, mediaType, await gzipped(result), headers);
+  const coding = result.body.byteLength >= COMPRESS_FROM_BYTES ? chooseCoding(res.req.headers['accept-encoding']) : undefined;
+  if (coding) {
+    headers['Content-Encoding'] = coding;
+    send(res, 200, mediaType, await compressed(result, coding), headers);
     return;
   }
   send(res, 200, mediaType, result.body, headers);

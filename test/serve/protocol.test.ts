@@ -5,8 +5,8 @@ import type { Quad } from 'n3';
 import type { RunningServer } from '../../src/serve/server.js';
 import { parseJsonLd, parseRdf, tripleSet } from '../helpers/graph.js';
 import { request, type IncomingHttpHeaders } from 'node:http';
-import { gunzipSync } from 'node:zlib';
-import { acceptsGzip } from '../../src/serve/compression.js';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { chooseCoding } from '../../src/serve/compression.js';
 import { namedQueries } from '../../src/serve/query-page.js';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -160,7 +160,7 @@ describe('serve/protocol', function () {
     assert.equal(await again.text(), await first.text());
   });
 
-  it('serve/protocol answers are gzipped for clients that accept gzip, and the same bytes once unzipped', async function () {
+  it('serve/protocol answers are compressed in the coding the client prefers (brotli, gzip), and are the same bytes once decoded', async function () {
     const query = 'SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 300';
     const raw = (encoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> => new Promise((resolve, reject) => {
       request(`${server.url}/sparql?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/sparql-results+json', 'accept-encoding': encoding } }, (res) => {
@@ -171,19 +171,29 @@ describe('serve/protocol', function () {
       }).on('error', reject).end();
     });
     const plain = await raw('identity');
-    const zipped = await raw('br;q=1, gzip;q=0.8');
-    const refused = await raw('gzip;q=0');
+    const browser = await raw('gzip, deflate, br, zstd');
+    const gzipOnly = await raw('br;q=0.5, gzip;q=0.8');
+    const refused = await raw('gzip;q=0, br;q=0');
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(refused.headers['content-encoding'], undefined);
-    assert.equal(zipped.headers['content-encoding'], 'gzip');
-    assert.match(String(zipped.headers.vary), /Accept-Encoding/);
-    assert.ok(zipped.body.length < plain.body.length / 3, `${zipped.body.length} vs ${plain.body.length}`);
-    assert.ok(gunzipSync(zipped.body).equals(plain.body));
+    assert.equal(browser.headers['content-encoding'], 'br');
+    assert.equal(gzipOnly.headers['content-encoding'], 'gzip');
+    for (const zipped of [browser, gzipOnly]) {
+      assert.match(String(zipped.headers.vary), /Accept-Encoding/);
+      assert.ok(zipped.body.length < plain.body.length / 3, `${zipped.body.length} vs ${plain.body.length}`);
+    }
+    assert.ok(brotliDecompressSync(browser.body).equals(plain.body));
+    assert.ok(gunzipSync(gzipOnly.body).equals(plain.body));
+    assert.ok(refused.body.equals(plain.body));
   });
 
-  it('serve/protocol reads Accept-Encoding with q-values', function () {
-    const cases: [string | undefined, boolean][] = [[undefined, false], ['identity', false], ['gzip', true], ['x-gzip', true], ['gzip;q=0', false], ['deflate, *;q=0.5', true], ['*;q=0', false], ['br, gzip;q=0.1', true]];
-    for (const [header, expected] of cases) assert.equal(acceptsGzip(header), expected, String(header));
+  it('serve/protocol reads Accept-Encoding with q-values, preferring brotli among equals', function () {
+    const cases: [string | undefined, string | undefined][] = [
+      [undefined, undefined], ['', undefined], ['identity', undefined], ['gzip', 'gzip'], ['x-gzip', 'gzip'], ['gzip;q=0', undefined],
+      ['deflate, *;q=0.5', 'br'], ['*;q=0', undefined], ['br, gzip;q=0.1', 'br'], ['gzip, br', 'br'], ['gzip;q=1, br;q=0.9', 'gzip'],
+      ['br;q=0, *', 'gzip'], ['gzip;q=0, *;q=0.3', 'br'], ['BR', 'br'], ['gzip; q=0.5, br; q=0.4', 'gzip'], ['br;q=oops', undefined],
+    ];
+    for (const [header, expected] of cases) assert.equal(chooseCoding(header), expected, String(header));
   });
 
   for (const [name, spoil, refused] of [
