@@ -5,4 +5,9 @@
  */
 export { QueryEngine } from '@comunica/query-sparql';
 export { ActorRdfJoinOptionalBind } from '@comunica/actor-rdf-join-optional-bind';
-export { failTest } from '@comunica/core';
+export { ActorOptimizeQueryOperationGroupSources } from '@comunica/actor-optimize-query-operation-group-sources';
+export { ActionContext, failTest } from '@comunica/core';
+// for the quad index as a query source of its own (bgp-source.ts)
+export { QuerySourceRdfJs } from '@comunica/actor-query-source-identify-rdfjs';
+export { BindingsFactory } from '@comunica/utils-bindings-factory';
+export { MetadataValidationState } from '@comunica/utils-metadata';

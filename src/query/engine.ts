@@ -8,24 +8,51 @@ import { Parser, StreamParser, Store, type Quad } from 'n3';
 import { QuadIndex } from './quad-index.js';
 import { readQuadIndex } from './quad-index-file.js';
 import { loadComunica, type Comunica } from './comunica-load.js';
+import { indexTakes, INDEX_SHAPE, quadIndexQuerySource } from './bgp-source.js';
 import type { Bindings } from '@rdfjs/types';
 import { DihError } from '../model/diagnostics.js';
 
 type QueryEngine = InstanceType<Comunica['QueryEngine']>;
 
+let comunicaPromise: Promise<Comunica> | undefined;
 let enginePromise: Promise<QueryEngine> | undefined;
+
+function comunicaModule(): Promise<Comunica> {
+  comunicaPromise ??= loadComunica().then(({ comunica }) => {
+    preferHashOptionalOverLocalSources(comunica);
+    groupOnlyConnectedOperations(comunica);
+    return comunica;
+  });
+  return comunicaPromise;
+}
 
 /** One engine per process, created on first use. */
 export function queryEngine(): Promise<QueryEngine> {
-  enginePromise ??= loadComunica().then(({ comunica }) => {
-    preferHashOptionalOverLocalSources(comunica);
-    return new comunica.QueryEngine();
-  });
+  enginePromise ??= comunicaModule().then((comunica) => new comunica.QueryEngine());
   return enginePromise;
 }
 
-interface JoinMetadata { requestTime?: number }
-type JoinCoefficients = (this: unknown, action: unknown, sideData: { metadatas: JoinMetadata[] }) => Promise<unknown>;
+/** Comunica's context key for sources it need not identify (KeysQueryOperation.querySources). */
+const QUERY_SOURCES = '@comunica/bus-query-operation:querySources';
+const indexSources = new WeakMap<QuadIndex, Map<boolean, object>>();
+
+/**
+ * The context entries that give Comunica the data. A quad index is handed over as a source that
+ * answers whole groups of triple patterns (bgp-source.ts); `patternsOnly` gives it as a plain
+ * RDF/JS source instead, matched one pattern at a time (for comparison in bench/ and tests).
+ */
+export async function sourceContext(store: QueryStore | Store, { unionDefaultGraph = true, patternsOnly = false } = {}): Promise<Record<string, unknown>> {
+  if (!(store instanceof QuadIndex) || patternsOnly) return { sources: [store], unionDefaultGraph };
+  const comunica = await comunicaModule();
+  let byMode = indexSources.get(store);
+  if (!byMode) indexSources.set(store, (byMode = new Map()));
+  let wrapper = byMode.get(unionDefaultGraph);
+  if (!wrapper) byMode.set(unionDefaultGraph, (wrapper = quadIndexQuerySource(store, comunica, unionDefaultGraph)));
+  return { [QUERY_SOURCES]: [wrapper], unionDefaultGraph };
+}
+
+interface JoinMetadata { requestTime?: number; operationRequired?: unknown }
+type JoinCoefficients = (this: unknown, action: { entries: { operationRequired?: unknown }[] }, sideData: { metadatas: JoinMetadata[] }) => Promise<unknown>;
 
 /**
  * Comunica costs an OPTIONAL's physical joins by estimated iterations and request times. Over an
@@ -41,10 +68,71 @@ function preferHashOptionalOverLocalSources({ ActorRdfJoinOptionalBind, failTest
   if (proto.dihLocalHash) return;
   const costOf = proto.getJoinCoefficients;
   proto.getJoinCoefficients = async function (action, sideData) {
-    if (sideData.metadatas.every((m) => !m.requestTime)) return failTest('local sources: the hash optional join is cheaper than one sub-query per row');
+    // An OPTIONAL with a FILTER of its own marks its right side required, which only the bind
+    // join can evaluate: then it stays, or the query would have no join at all.
+    const filtered = action.entries.some((entry, i) => entry.operationRequired ?? sideData.metadatas[i]?.operationRequired);
+    if (!filtered && sideData.metadatas.every((m) => !m.requestTime)) return failTest('local sources: the hash optional join is cheaper than one sub-query per row');
     return costOf.call(this, action, sideData);
   };
   proto.dihLocalHash = true;
+}
+
+interface ScopedOperation { type: string; metadata?: { scopedSource?: unknown }; input?: ScopedOperation | ScopedOperation[]; patterns?: ScopedOperation[]; subject?: { termType: string; value: string }; predicate?: { termType: string; value: string }; object?: { termType: string; value: string }; graph?: { termType: string; value: string } }
+type Clusterer = (this: unknown, operations: ScopedOperation[]) => ScopedOperation[][];
+type Hoister = (this: unknown, operation: ScopedOperation, shape: Record<symbol, unknown>, context: unknown) => boolean;
+
+/** The variables of the triple patterns in an operation. */
+function patternVariables(operation: ScopedOperation, out = new Set<string>()): Set<string> {
+  for (const term of [operation.subject, operation.predicate, operation.object, operation.graph]) if (term?.termType === 'Variable') out.add(term.value);
+  const inputs = operation.input ? (Array.isArray(operation.input) ? operation.input : [operation.input]) : operation.patterns ?? [];
+  for (const input of inputs) patternVariables(input, out);
+  return out;
+}
+
+/** Operations in groups that share variables, transitively (connected components). */
+function connectedGroups(operations: ScopedOperation[]): ScopedOperation[][] {
+  const variables = operations.map((o) => patternVariables(o));
+  const group = operations.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
+  const owner = new Map<string, number>();
+  variables.forEach((vars, i) => {
+    for (const v of vars) {
+      const j = owner.get(v);
+      if (j === undefined) owner.set(v, i);
+      else group[root(i)] = root(j);
+    }
+  });
+  const groups = new Map<number, ScopedOperation[]>();
+  operations.forEach((o, i) => {
+    const r = root(i);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r)!.push(o);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * Comunica hands the operations of a join that have the same source to that source as one join,
+ * whether or not they share a variable. For the quad index, which takes joins of patterns
+ * (bgp-source.ts), `{ ?hub a :Hub . { ... } UNION { ... } ?m :member ?holder }` would then become
+ * the cross product of hubs and memberships, joined with the UNION only afterwards. So a source's
+ * cluster is split into groups connected by their variables; Comunica joins the groups.
+ */
+function groupOnlyConnectedOperations({ ActorOptimizeQueryOperationGroupSources }: Comunica): void {
+  const proto = ActorOptimizeQueryOperationGroupSources.prototype as unknown as { clusterOperationsWithEqualSources: Clusterer; isPossibleToMoveSourceAnnotationUpwards: Hoister; dihConnected?: true };
+  if (proto.dihConnected) return;
+  const cluster = proto.clusterOperationsWithEqualSources;
+  proto.clusterOperationsWithEqualSources = function (operations) {
+    return cluster.call(this, operations).flatMap((ops) => (ops[0]?.metadata?.scopedSource ? connectedGroups(ops) : [ops]));
+  };
+  // A selector shape names operation types only: the index also needs each OPTIONAL without a
+  // FILTER of its own, and well designed (bgp-source.ts).
+  const hoistable = proto.isPossibleToMoveSourceAnnotationUpwards;
+  proto.isPossibleToMoveSourceAnnotationUpwards = function (operation, shape, context) {
+    if (shape[INDEX_SHAPE] && !indexTakes(operation as never)) return false;
+    return hoistable.call(this, operation, shape, context);
+  };
+  proto.dihConnected = true;
 }
 
 /** Loads `dih.nq` of a publication folder (or an N-Quads/N-Triples/Turtle file) as quads. */
@@ -121,8 +209,8 @@ export interface QueryOutcome {
 }
 
 /** Query context shared by the CLI and the server: facts live in named graphs, so the default graph is their union. */
-export function queryContext(store: QueryStore | Store): { sources: [QueryStore | Store]; unionDefaultGraph: true } {
-  return { sources: [store], unionDefaultGraph: true };
+export function queryContext(store: QueryStore | Store, options: { patternsOnly?: boolean } = {}): Promise<Record<string, unknown>> {
+  return sourceContext(store, { unionDefaultGraph: true, ...options });
 }
 
 export async function runQuery(query: string, store: QueryStore | Store, format: OutputFormat = 'table', policy: QueryPolicy = {}): Promise<QueryOutcome> {
@@ -131,7 +219,7 @@ export async function runQuery(query: string, store: QueryStore | Store, format:
   try {
     // The same guard as the server: no update, no SERVICE unless allowed, never a file: target.
     const prepared = await prepareQuery(query, policy);
-    result = await engine.query(prepared.algebra as never, { ...queryContext(store), ...safetyContext(policy) } as never);
+    result = await engine.query(prepared.algebra as never, { ...(await queryContext(store)), ...safetyContext(policy) } as never);
   } catch (err) {
     throw new DihError(`query failed: ${(err as Error).message}`, { field: 'query' });
   }
@@ -333,7 +421,7 @@ export async function executeQuery(prepared: PreparedQuery, store: QueryStore | 
   timedOut.catch(() => undefined);
   try {
     const work = (async (): Promise<QueryRun> => {
-      const context = { sources: [store], unionDefaultGraph, ...safetyContext(policy, abort.signal) };
+      const context = { ...(await sourceContext(store, { unionDefaultGraph })), ...safetyContext(policy, abort.signal) };
       const result = await engine.query(prepared.algebra as never, context as never);
       const cap = policy.maxRows ?? Number.POSITIVE_INFINITY;
       let rows = 0;

@@ -23,6 +23,17 @@ const S = 0, P = 1, O = 2, G = 3;
 /** The four sort orders; the first (SPOG) is the order the columns are stored in. */
 export const INDEX_ORDERS = [[S, P, O, G], [P, O, S, G], [O, S, P, G], [G, S, P, O]] as const;
 
+/** Per set of bound positions (a bit per position, S = 1): the order whose prefix covers most of them, and that prefix's length. */
+const BEST_ORDER: [number, number][] = Array.from({ length: 16 }, (_, mask) => {
+  let best: [number, number] = [0, -1];
+  INDEX_ORDERS.forEach((order, k) => {
+    let length = 0;
+    while (length < 4 && mask & (1 << order[length]!)) length++;
+    if (length > best[1]) best = [k, length];
+  });
+  return best;
+});
+
 type Pattern = [Term | null | undefined, Term | null | undefined, Term | null | undefined, Term | null | undefined];
 
 /** The dictionary key of a term: an IRI's value as it is (most terms), others prefixed by U+0001 (never in an IRI) and their kind. */
@@ -220,8 +231,68 @@ export class QuadIndex {
     return { terms: this.terms, columns: this.columns, orders: this.orders.slice(1) as QuadIndexParts['orders'] };
   }
 
-  private term(id: number): Term {
+  /** The term with an id (made once, on first use). */
+  term(id: number): Term {
     return (this.made[id] ??= decode(this.terms[id]!));
+  }
+
+  /** The id of a quad's term at a position (0 subject, 1 predicate, 2 object, 3 graph). */
+  idAt(q: number, position: number): number {
+    return this.columns[position]![q]!;
+  }
+
+  /**
+   * Quad numbers matching term ids (-1 for a free position), each passed to `visit`; for joins
+   * over ids (bgp.ts), where a quad's terms are never made. The range comes from the order whose
+   * prefix covers most bound positions; bound positions it leaves out are checked quad by quad.
+   */
+  forEachMatch(bound: ArrayLike<number>, visit: (q: number) => void): void {
+    const { order, from, to, checks } = this.rangeOfIds(bound);
+    for (let i = from; i < to; i++) {
+      const q = order ? order[i]! : i;
+      let ok = true;
+      for (let c = 0; c < checks.length; c += 2) if (this.columns[checks[c]!]![q] !== checks[c + 1]) { ok = false; break; }
+      if (ok) visit(q);
+    }
+  }
+
+  /** How many quads the range for these ids holds: exact when every bound position is in the order's prefix, else an upper bound. */
+  estimateMatches(bound: ArrayLike<number>): number {
+    const { from, to } = this.rangeOfIds(bound);
+    return to - from;
+  }
+
+  private rangeOfIds(bound: ArrayLike<number>): { order: Uint32Array | null; from: number; to: number; checks: number[] } {
+    const mask = (bound[0]! >= 0 ? 1 : 0) | (bound[1]! >= 0 ? 2 : 0) | (bound[2]! >= 0 ? 4 : 0) | (bound[3]! >= 0 ? 8 : 0);
+    const [best, length] = BEST_ORDER[mask]!;
+    const positions = INDEX_ORDERS[best]!;
+    const order = this.orders[best]!;
+    const columns = this.columns;
+    const compare = (i: number): number => {
+      const q = order ? order[i]! : i;
+      for (let k = 0; k < length; k++) {
+        const p = positions[k]!;
+        const d = columns[p]![q]! - bound[p]!;
+        if (d !== 0) return d;
+      }
+      return 0;
+    };
+    let lo = 0, hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(mid) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(mid) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const checks: number[] = [];
+    for (let k = length; k < 4; k++) if (bound[positions[k]!]! >= 0) checks.push(positions[k]!, bound[positions[k]!]!);
+    return { order, from, to: lo, checks };
   }
 
   private quadAt(q: number): Quad {
@@ -230,7 +301,7 @@ export class QuadIndex {
   }
 
   /** The id of a stored term; undefined for a term the index does not hold (or cannot: a variable). */
-  private idOf(t: Term): number | undefined {
+  idOf(t: Term): number | undefined {
     if (!this.ids) {
       this.ids = new Map();
       for (let i = 0; i < this.terms.length; i++) this.ids.set(keyOfEncoded(this.terms[i]!), i);
