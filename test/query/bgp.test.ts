@@ -38,7 +38,7 @@ const filteredLeaf = fc.array(anyPattern, { minLength: 1, maxLength: 2 }).map((p
 const anyGroup: fc.Arbitrary<string> = fc.letrec<{ group: string }>((tie) => ({
   group: fc.tuple(
     fc.array(anyPattern, { minLength: 1, maxLength: 3 }),
-    fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('group'), filteredLeaf), { maxLength: 2 }),
+    fc.array(fc.oneof({ maxDepth: 2, depthSize: 'small', withCrossShrink: true }, filteredLeaf, tie('group')), { maxLength: 2 }),
   ).map(([patterns, optionals]) => `{ ${patterns.join(' ')} ${optionals.map((o) => `OPTIONAL ${o}`).join(' ')} }`),
 })).group;
 
@@ -61,7 +61,7 @@ describe('query/bgp', function () {
   this.timeout(300_000);
 
   it('query/bgp/index answers random pattern groups with OPTIONALs as Comunica pattern by pattern and Oxigraph do (property)', async function () {
-    await fc.assert(fc.asyncProperty(fc.array(anyQuad, { minLength: 1, maxLength: 25 }), anyGroup, async (quads, group) => {
+    await fc.assert(fc.asyncProperty(fc.array(anyQuad, { minLength: 1, maxLength: 20 }), anyGroup, async (quads, group) => {
       const query = `SELECT * WHERE ${group}`;
       const store = queryStore(quads);
       const oxi = new oxigraph.Store();
@@ -69,7 +69,7 @@ describe('query/bgp', function () {
       const expected = rows(oxi.query(query, { results_format: 'json', use_default_graph_as_union: true }) as string);
       assert.deepEqual(await comunicaRows(query, store, true), expected, `pattern by pattern: ${query}`);
       assert.deepEqual(await comunicaRows(query, store, false), expected, `in the index: ${query}`);
-    }), { numRuns: 150 });
+    }), { numRuns: 100, interruptAfterTimeLimit: 60_000 });
   });
 
   it('query/bgp/plan hands a pattern group with its OPTIONALs to the index, and keeps an OPTIONAL with a FILTER for Comunica', async function () {
