@@ -5,9 +5,10 @@
  * every intermediate solution is an immutable map, every join a hash table of them, several
  * microseconds a row. A source's selector shape says which operations it can answer; this one
  * accepts joins of patterns (and BGPs) and OPTIONALs over them, so Comunica's source grouping
- * hands it each such group whole, and bgp.ts solves it over term ids. Everything else (UNION,
- * FILTER, BIND, ORDER BY, aggregates, an OPTIONAL with a FILTER) stays with Comunica, and single
- * patterns and CONSTRUCT templates go through Comunica's own RDF/JS source.
+ * hands it each such group whole, and bgp.ts solves it over term ids (single patterns too, so that
+ * the union default graph is one set of triples everywhere). Everything else (UNION, FILTER,
+ * BIND, ORDER BY, aggregates, an OPTIONAL with a FILTER) stays with Comunica; quad requests go
+ * to Comunica's own RDF/JS source.
  *
  * Comunica's classes come in as a parameter (engine.ts loads them): this module imports none.
  */
@@ -105,8 +106,8 @@ export function quadIndexQuerySource(index: QuadIndex, comunica: Comunica, union
     getSelectorShape: () => selectorShape,
     queryBindings(operation: Operation, context: unknown, options?: unknown) {
       const translation = new Translation(index, unionDefaultGraph);
-      const node = operation.type === 'pattern' || options ? undefined : translation.node(operation);
-      // one pattern, or bindings pushed down (which our shape does not offer): Comunica's own source
+      const node = options ? undefined : translation.node(operation);
+      // bindings pushed down (which our shape does not offer), or an operation we do not take: Comunica's own source
       if (!node) return patternSource.queryBindings(operation as never, context as never);
       const { variables } = translation;
       const rows: unknown[] = [];

@@ -79,6 +79,7 @@ function preferHashOptionalOverLocalSources({ ActorRdfJoinOptionalBind, failTest
 
 interface ScopedOperation { type: string; metadata?: { scopedSource?: unknown }; input?: ScopedOperation | ScopedOperation[]; patterns?: ScopedOperation[]; subject?: { termType: string; value: string }; predicate?: { termType: string; value: string }; object?: { termType: string; value: string }; graph?: { termType: string; value: string } }
 type Clusterer = (this: unknown, operations: ScopedOperation[]) => ScopedOperation[][];
+type Grouper = (this: unknown, operation: ScopedOperation, context: unknown) => Promise<ScopedOperation>;
 type Hoister = (this: unknown, operation: ScopedOperation, shape: Record<symbol, unknown>, context: unknown) => boolean;
 
 /** The variables of the triple patterns in an operation. */
@@ -119,7 +120,7 @@ function connectedGroups(operations: ScopedOperation[]): ScopedOperation[][] {
  * cluster is split into groups connected by their variables; Comunica joins the groups.
  */
 function groupOnlyConnectedOperations({ ActorOptimizeQueryOperationGroupSources }: Comunica): void {
-  const proto = ActorOptimizeQueryOperationGroupSources.prototype as unknown as { clusterOperationsWithEqualSources: Clusterer; isPossibleToMoveSourceAnnotationUpwards: Hoister; dihConnected?: true };
+  const proto = ActorOptimizeQueryOperationGroupSources.prototype as unknown as { clusterOperationsWithEqualSources: Clusterer; isPossibleToMoveSourceAnnotationUpwards: Hoister; groupOperation: Grouper; dihConnected?: true };
   if (proto.dihConnected) return;
   const cluster = proto.clusterOperationsWithEqualSources;
   proto.clusterOperationsWithEqualSources = function (operations) {
@@ -127,6 +128,18 @@ function groupOnlyConnectedOperations({ ActorOptimizeQueryOperationGroupSources 
   };
   // A selector shape names operation types only: the index also needs each OPTIONAL without a
   // FILTER of its own, and well designed (bgp-source.ts).
+  // Nor may the right side of such an OPTIONAL become one operation of the index: Comunica's bind
+  // join, the only join for it, puts each left row's values into that side and then finds its
+  // patterns without their source ("none of the configured actors were able to handle the
+  // operation type pattern"). It stays patterns, each with its source, as Comunica made them.
+  const group = proto.groupOperation;
+  proto.groupOperation = async function (operation, context) {
+    if (operation.type === 'leftjoin' && (operation as { expression?: unknown }).expression && Array.isArray(operation.input)) {
+      const [left, right] = operation.input;
+      return { ...operation, input: [await group.call(this, left!, context), right!] };
+    }
+    return group.call(this, operation, context);
+  };
   const hoistable = proto.isPossibleToMoveSourceAnnotationUpwards;
   proto.isPossibleToMoveSourceAnnotationUpwards = function (operation, shape, context) {
     if (shape[INDEX_SHAPE] && !indexTakes(operation as never)) return false;

@@ -243,16 +243,23 @@ export class QuadIndex {
 
   /**
    * Quad numbers matching term ids (-1 for a free position), each passed to `visit`; for joins
-   * over ids (bgp.ts), where a quad's terms are never made. The range comes from the order whose
+   * over ids (bgp.ts), where a quad's terms are never made. With `distinctTriples` (the graph
+   * free), a triple held in several graphs is visited once. The range comes from the order whose
    * prefix covers most bound positions; bound positions it leaves out are checked quad by quad.
    */
-  forEachMatch(bound: ArrayLike<number>, visit: (q: number) => void): void {
+  forEachMatch(bound: ArrayLike<number>, visit: (q: number) => void, distinctTriples = false): void {
     const { order, from, to, checks } = this.rangeOfIds(bound);
+    const [s, p, o] = this.columns;
+    let last = -1;
     for (let i = from; i < to; i++) {
       const q = order ? order[i]! : i;
       let ok = true;
       for (let c = 0; c < checks.length; c += 2) if (this.columns[checks[c]!]![q] !== checks[c + 1]) { ok = false; break; }
-      if (ok) visit(q);
+      if (!ok) continue;
+      // With the graph free, every order chosen ends with G: the quads of one triple are neighbours.
+      if (distinctTriples && last >= 0 && s[q] === s[last] && p[q] === p[last] && o[q] === o[last]) continue;
+      last = q;
+      visit(q);
     }
   }
 
