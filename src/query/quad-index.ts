@@ -23,6 +23,9 @@ const S = 0, P = 1, O = 2, G = 3;
 /** The four sort orders; the first (SPOG) is the order the columns are stored in. */
 export const INDEX_ORDERS = [[S, P, O, G], [P, O, S, G], [O, S, P, G], [G, S, P, O]] as const;
 
+/** A free position in the id patterns of rangeOfIds. */
+const UNBOUND_ID = -1;
+
 /** Per set of bound positions (a bit per position, S = 1): the order whose prefix covers most of them, and that prefix's length. */
 const BEST_ORDER: [number, number][] = Array.from({ length: 16 }, (_, mask) => {
   let best: [number, number] = [0, -1];
@@ -253,9 +256,7 @@ export class QuadIndex {
     let last = -1;
     for (let i = from; i < to; i++) {
       const q = order ? order[i]! : i;
-      let ok = true;
-      for (let c = 0; c < checks.length; c += 2) if (this.columns[checks[c]!]![q] !== checks[c + 1]) { ok = false; break; }
-      if (!ok) continue;
+      if (!this.matches(q, checks)) continue;
       // With the graph free, every order chosen ends with G: the quads of one triple are neighbours.
       if (distinctTriples && last >= 0 && s[q] === s[last] && p[q] === p[last] && o[q] === o[last]) continue;
       last = q;
@@ -269,6 +270,10 @@ export class QuadIndex {
     return to - from;
   }
 
+  /**
+   * The range of quads matching term ids (-1: free) in the order whose prefix covers most bound
+   * positions, plus the bound positions that prefix leaves out (checked quad by quad).
+   */
   private rangeOfIds(bound: ArrayLike<number>): { order: Uint32Array | null; from: number; to: number; checks: number[] } {
     const mask = (bound[0]! >= 0 ? 1 : 0) | (bound[1]! >= 0 ? 2 : 0) | (bound[2]! >= 0 ? 4 : 0) | (bound[3]! >= 0 ? 8 : 0);
     const [best, length] = BEST_ORDER[mask]!;
@@ -318,11 +323,11 @@ export class QuadIndex {
   }
 
   /**
-   * The range of quads matching a pattern in the best order, plus the bound positions that order's
-   * prefix does not cover (checked quad by quad). Null when a bound term is not in the index.
+   * The range of quads matching a pattern (see rangeOfIds), or null when a bound term is not in
+   * the index.
    */
-  private find(pattern: Pattern): { order: Uint32Array | null; from: number; to: number; checks: [number, number][] } | null {
-    const bound: (number | undefined)[] = [undefined, undefined, undefined, undefined];
+  private find(pattern: Pattern): { order: Uint32Array | null; from: number; to: number; checks: number[] } | null {
+    const bound = [UNBOUND_ID, UNBOUND_ID, UNBOUND_ID, UNBOUND_ID];
     for (let i = 0; i < 4; i++) {
       const t = pattern[i];
       if (!t || t.termType === 'Variable') continue;
@@ -330,43 +335,12 @@ export class QuadIndex {
       if (id === undefined) return null;
       bound[i] = id;
     }
-    let best = 0, bestLength = -1;
-    INDEX_ORDERS.forEach((order, k) => {
-      let length = 0;
-      while (length < 4 && bound[order[length]!] !== undefined) length++;
-      if (length > bestLength) [best, bestLength] = [k, length];
-    });
-    const positions = INDEX_ORDERS[best]!;
-    const order = this.orders[best]!;
-    const prefix = positions.slice(0, bestLength).map((p) => [this.columns[p]!, bound[p]!] as const);
-    // Compares the quad at rank i (in this order) with the bound prefix.
-    const compare = (i: number): number => {
-      const q = order ? order[i]! : i;
-      for (const [column, id] of prefix) {
-        const d = column[q]! - id;
-        if (d !== 0) return d;
-      }
-      return 0;
-    };
-    let lo = 0, hi = this.size;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(mid) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    const from = lo;
-    hi = this.size;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(mid) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    const checks = positions.slice(bestLength).filter((p) => bound[p] !== undefined).map((p) => [p, bound[p]!] as [number, number]);
-    return { order, from, to: lo, checks };
+    return this.rangeOfIds(bound);
   }
 
-  private matches(q: number, checks: [number, number][]): boolean {
-    for (const [p, id] of checks) if (this.columns[p]![q] !== id) return false;
+  /** Whether quad q has the ids that `checks` (position, id, position, id...) asks for. */
+  private matches(q: number, checks: number[]): boolean {
+    for (let c = 0; c < checks.length; c += 2) if (this.columns[checks[c]!]![q] !== checks[c + 1]) return false;
     return true;
   }
 
