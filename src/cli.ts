@@ -88,6 +88,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 {
+  // A reader that stops early (`dih-ld query ... | head`) closes the pipe: the output is wanted no
+  // further, as for any Unix tool, and is not an error with a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (err: unknown) => {

@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { runCli } from './helpers/cli.js';
-import { FIXTURES, SOURCES, tempDir } from './helpers/paths.js';
+import { CLI, FIXTURES, ROOT, SOURCES, tempDir } from './helpers/paths.js';
 
 describe('cli', function () {
   let out: string;
@@ -76,6 +77,14 @@ describe('cli', function () {
       assert.ok(r.stdout.includes('https://w3id.org/dih/org/produtech-production-technologies-cluster'), r.stdout);
     });
   }
+
+  it('cli/query into a reader that stops early (| head -1) exits 0, without an EPIPE stack trace', function () {
+    // the whole graph as CSV is far over a pipe's buffer, so the CLI is still writing when head exits
+    const script = `"${process.execPath}" "${CLI}" query 'SELECT ?s ?p ?o WHERE { ?s ?p ?o }' --data "${out}" --format csv | head -1`;
+    const r = spawnSync('sh', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.stdout.trim(), 's,p,o');
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled 'error' event/);
+  });
 
   it('cli/query with a syntax error exits 1 with the parser message', function () {
     const r = runCli(['query', 'SELECT WHERE {', '--data', out]);
