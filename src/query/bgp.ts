@@ -159,30 +159,50 @@ function extend(index: QuadIndex, input: Rows, pattern: IdPattern): Rows {
   return out;
 }
 
-function evaluate(index: QuadIndex, node: IdNode, input: Rows, known: Set<number>): Rows {
-  if (node.kind === 'patterns') {
+/**
+ * The order in which a group's patterns are joined, chosen once per solve: an OPTIONAL's right
+ * side is evaluated for every row of its left side, always with the same variables bound.
+ */
+type Plans = Map<IdNode, IdPattern[]>;
+
+function planOf(index: QuadIndex, node: IdNode & { kind: 'patterns' }, known: Set<number>, plans: Plans): IdPattern[] {
+  let plan = plans.get(node);
+  if (!plan) {
     const done = node.patterns.map(() => false);
-    let rows = input;
-    for (let step = 0; step < node.patterns.length && rows.rows > 0; step++) {
-      const k = nextPattern(index, node.patterns, done, known);
+    const bound = new Set(known);
+    plan = [];
+    for (let step = 0; step < node.patterns.length; step++) {
+      const k = nextPattern(index, node.patterns, done, bound);
       done[k] = true;
-      rows = extend(index, rows, node.patterns[k]!);
-      variablesOf({ kind: 'patterns', patterns: [node.patterns[k]!] }, known);
+      plan.push(node.patterns[k]!);
+      variablesOf({ kind: 'patterns', patterns: [node.patterns[k]!] }, bound);
     }
+    plans.set(node, plan);
+  }
+  return plan;
+}
+
+function evaluate(index: QuadIndex, node: IdNode, input: Rows, known: Set<number>, plans: Plans): Rows {
+  if (node.kind === 'patterns') {
+    let rows = input;
+    for (const pattern of planOf(index, node, known, plans)) if (rows.rows > 0) rows = extend(index, rows, pattern);
+    variablesOf(node, known);
     return rows;
   }
   if (node.kind === 'join') {
     let rows = input;
-    for (const child of node.inputs) if (rows.rows > 0) rows = evaluate(index, child, rows, known);
+    for (const child of node.inputs) if (rows.rows > 0) rows = evaluate(index, child, rows, known, plans);
     return rows;
   }
-  const left = evaluate(index, node.left, input, known);
+  const left = evaluate(index, node.left, input, known, plans);
   const out = new Rows(input.width, left.rows);
   const one = new Rows(input.width, 1);
+  // the right side sees the left side's variables bound (the same for every row)
+  const rightKnown = new Set(known);
   for (let r = 0; r < left.rows; r++) {
     one.rows = 0;
     one.push(left.ids, r * input.width);
-    const matched = evaluate(index, node.right, one, new Set(known));
+    const matched = evaluate(index, node.right, one, rightKnown, plans);
     if (matched.rows === 0) out.push(left.ids, r * input.width);
     else for (let m = 0; m < matched.rows; m++) out.push(matched.ids, m * input.width);
   }
@@ -194,6 +214,6 @@ function evaluate(index: QuadIndex, node: IdNode, input: Rows, known: Set<number
 export function solve(index: QuadIndex, node: IdNode, width: number): Solutions {
   const start = new Rows(width, 1);
   start.push(new Int32Array(Math.max(width, 1)).fill(UNBOUND), 0);
-  const result = evaluate(index, node, start, new Set());
+  const result = evaluate(index, node, start, new Set(), new Map());
   return { width, rows: result.rows, ids: result.ids.subarray(0, result.rows * width) };
 }
