@@ -80,14 +80,14 @@ class Translation {
 /**
  * Whether the index answers this operation whole: a tree of patterns, joins and OPTIONALs without
  * a FILTER of their own, well designed (bgp.ts). Comunica's source grouping asks this of each
- * operation before it hands it over (engine.ts), since a selector shape can only name types.
+ * operation before it hands it over (comunica-tuning.ts), since a selector shape names types only.
  */
 export function indexTakes(operation: Operation): boolean {
   const node = new Translation({ idOf: () => 0 } as unknown as QuadIndex, true).node(operation);
   return !!node && isWellDesigned(node);
 }
 
-/** Marks the selector shape of the index's sources, for the check in engine.ts. */
+/** Marks the selector shape of the index's sources, for the check in comunica-tuning.ts. */
 export const INDEX_SHAPE = Symbol('dih-ld quad index shape');
 
 /** The source wrapper to put in a Comunica context (`querySources`), for one index and graph mode. */
@@ -125,7 +125,7 @@ export function quadIndexQuerySource(index: QuadIndex, comunica: Comunica, union
       stream.setProperty('metadata', {
         state: new MetadataValidationState(),
         cardinality: { type: 'exact', value: rows.length },
-        // local data: nothing to save by binding (see preferHashOptionalOverLocalSources in engine.ts)
+        // local data: nothing to save by binding (see preferHashOptionalOverLocalSources, comunica-tuning.ts)
         requestTime: 0,
         variables: variables.map((variable, n) => ({ variable, canBeUndef: !required.has(n) })),
       });
