@@ -14,6 +14,7 @@
 import { DataFactory, type Quad, type Term } from 'n3';
 import { ArrayIterator, EmptyIterator, IntegerIterator, type AsyncIterator } from 'asynciterator';
 import { decodeTerm, type EncodedGraphs, type EncodedTerm } from '../util/triple-transfer.js';
+import { radixOrder } from './radix-order.js';
 
 /** A term of the index: the dictionary of triple-transfer plus the default graph. */
 export type IndexedTerm = EncodedTerm | ['D'];
@@ -69,29 +70,6 @@ function encode(t: Term): IndexedTerm {
 
 function decode(t: IndexedTerm): Term {
   return t[0] === 'D' ? DataFactory.defaultGraph() : decodeTerm(t);
-}
-
-/**
- * Quad numbers ordered by `keys` (most significant first): a least-significant-digit radix sort,
- * one stable counting pass per key, linear in quads plus terms.
- */
-export function radixOrder(keys: readonly Uint32Array[], termCount: number, size: number): Uint32Array {
-  let order = new Uint32Array(size);
-  for (let i = 0; i < size; i++) order[i] = i;
-  let next = new Uint32Array(size);
-  const starts = new Uint32Array(termCount + 1);
-  for (let k = keys.length - 1; k >= 0; k--) {
-    const key = keys[k]!;
-    starts.fill(0);
-    for (let i = 0; i < size; i++) starts[key[i]! + 1]!++;
-    for (let t = 0; t < termCount; t++) starts[t + 1]! += starts[t]!;
-    for (let i = 0; i < size; i++) {
-      const q = order[i]!;
-      next[starts[key[q]!]!++] = q;
-    }
-    [order, next] = [next, order];
-  }
-  return order;
 }
 
 /**
