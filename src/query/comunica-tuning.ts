@@ -89,7 +89,8 @@ export function groupOnlyConnectedOperations({ ActorOptimizeQueryOperationGroupS
   proto.groupOperation = async function (operation, context) {
     if (operation.type === 'leftjoin' && (operation as { expression?: unknown }).expression && Array.isArray(operation.input)) {
       const [left, right] = operation.input;
-      return { ...operation, input: [await group.call(this, left!, context), right!] };
+      // the left side through this same method: it can be such an OPTIONAL too
+      return { ...operation, input: [await (this as typeof proto).groupOperation(left!, context), right!] };
     }
     return group.call(this, operation, context);
   };

@@ -75,6 +75,12 @@ describe('query/bgp', function () {
     }), { numRuns: 100, interruptAfterTimeLimit: 60_000 });
   });
 
+  it('query/bgp/index answers two OPTIONALs that each have a FILTER, one after the other (found by the property above)', async function () {
+    const quads = [quad(namedNode('urn:x:a'), namedNode('urn:x:p'), namedNode('urn:x:c'), namedNode('urn:x:g1')), quad(namedNode('urn:x:a'), namedNode('urn:x:p'), literal('1'), namedNode('urn:x:g1'))];
+    const query = 'SELECT * WHERE { ?s ?v <urn:x:c> . OPTIONAL { <urn:x:a> ?v "x" . ?s ?v <urn:x:a> . FILTER(?v != <urn:x:q>) } OPTIONAL { ?s <urn:x:p> <urn:x:a> . FILTER(?s != <urn:x:b>) } }';
+    assert.deepEqual(await comunicaRows(query, queryStore(quads), false), [JSON.stringify([['s', 'uri', 'urn:x:a'], ['v', 'uri', 'urn:x:p']])]);
+  });
+
   it('query/bgp/union-default-graph is the RDF merge: a triple in two graphs is counted once, and GRAPH ?g still sees both', async function () {
     const t = (g: string): Quad => quad(namedNode('urn:x:a'), namedNode('urn:x:p'), namedNode('urn:x:b'), namedNode(g));
     const store = queryStore([t('urn:x:g1'), t('urn:x:g2'), quad(namedNode('urn:x:b'), namedNode('urn:x:q'), literal('x'), namedNode('urn:x:g1'))]);
