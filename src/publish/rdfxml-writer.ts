@@ -29,7 +29,13 @@ export interface TermTable {
   ids: ArrayLike<number>;
 }
 
-export class RdfXmlError extends Error {}
+export class RdfXmlError extends Error {
+  constructor(message: string) {
+    super(message);
+    // Named, so that a worker's error (which crosses as name and message) comes back as this class.
+    this.name = 'RdfXmlError';
+  }
+}
 
 /** The grammar's coreSyntaxTerms and oldTerms: never an element name for a node or a property. */
 const SYNTAX_TERMS = ['RDF', 'ID', 'about', 'parseType', 'resource', 'nodeID', 'datatype', 'aboutEach', 'aboutEachPrefix', 'bagID'];
@@ -137,113 +143,144 @@ class QNames {
   }
 }
 
+/** What ends an RDF/XML document after its node elements. */
+export const RDF_XML_FOOTER = '</rdf:RDF>\n';
+
 /**
  * RDF/XML of the triples of a term table, in the table's order. Subjects come grouped (as
  * publication order has them); a subject that comes back later gets a second node element, which
  * means the same graph.
  */
 export function writeRdfXml(table: TermTable, prefixes: Readonly<Record<string, string>> = {}): string {
-  const { terms, ids } = table;
-  const qnames = new QNames(prefixes);
-  const describe = (i: number): string => {
-    const show = (id: number): string => {
-      const t = terms[id]!;
-      return t[0] === 'I' ? `<${t[1]}>` : t[0] === 'B' ? `_:${t[1]}` : JSON.stringify(t[1].slice(0, 60));
-    };
-    return `${show(ids[i]!)} ${show(ids[i + 1]!)}`;
-  };
+  const writer = new RdfXmlBodyWriter(prefixes);
+  const body = writer.write(table);
+  return `${writer.header()}${body}${RDF_XML_FOOTER}`;
+}
 
-  // Per term id, what the writer needs of it, made once: IRIs repeat on every hub.
-  const resource = new Array<string | undefined>(terms.length);
-  const blankLabels = new Map<string, string>();
-  const nodeRef = (id: number, at: number): string => {
-    let written = resource[id];
-    if (written === undefined) {
-      const t = terms[id]!;
-      if (t[0] === 'I') written = `rdf:about="${attribute(checkIri(t[1]))}"`;
-      else if (t[0] === 'B') {
-        // Blank node labels need not be XML names: each gets one of ours.
-        let label = blankLabels.get(t[1]);
-        if (label === undefined) blankLabels.set(t[1], (label = `b${blankLabels.size + 1}`));
-        written = `rdf:nodeID="${label}"`;
-      } else throw new RdfXmlError(`${describe(at)}: a literal cannot be a subject`);
-      resource[id] = written;
-    }
-    return written;
-  };
-  const propertyName = new Map<number, string>();
-  const property = (id: number, at: number): string => {
-    let name = propertyName.get(id);
-    if (name === undefined) {
-      const t = terms[id]!;
-      if (t[0] !== 'I') throw new RdfXmlError(`${describe(at)}: the predicate is not an IRI`);
-      const iri = checkIri(t[1]);
-      if (NOT_PROPERTY.has(iri)) throw new RdfXmlError(`${describe(at)}: <${iri}> is a syntax name of RDF/XML and cannot be written as a property`);
-      name = qnames.of(iri);
-      if (name === undefined) throw new RdfXmlError(`${describe(at)}: the predicate <${iri}> does not end in an XML name, so RDF/XML cannot write it`);
-      propertyName.set(id, name);
-    }
-    return name;
-  };
-  const className = new Map<number, string | null>();
-  const nodeName = (id: number): string | null => {
-    let name = className.get(id);
-    if (name === undefined) {
-      const t = terms[id]!;
-      name = t[0] === 'I' && !NOT_NODE.has(t[1]) ? qnames.of(t[1], true) ?? null : null;
-      className.set(id, name);
-    }
-    return name;
-  };
-  const typeId = terms.findIndex((t) => t[0] === 'I' && t[1] === RDF_TYPE);
+/**
+ * The node elements of a document written in batches, each batch a term table of its own: the
+ * root element declares the prefixes and XML version the whole body needed, so it is made last
+ * (`header`), and a file streamed this way puts it before the body once every batch is written.
+ * Prefixes (made-up ns1, ns2... included) and blank node labels hold across batches; what is
+ * cached by term id holds for one batch, as ids mean nothing outside their table.
+ */
+export class RdfXmlBodyWriter {
+  private readonly qnames: QNames;
+  /** Blank node labels need not be XML names: each gets one of ours, the same in every batch. */
+  private readonly blankLabels = new Map<string, string>();
+  private xml11 = false;
 
-  // Property names first: every namespace must be declared on the root element.
-  for (let i = 1; i < ids.length; i += 3) property(ids[i]!, i - 1);
-
-  let xml11 = false;
-  const needsXml11 = (): void => {
-    xml11 = true;
-  };
-  const out: string[] = [];
-  let i = 0;
-  while (i < ids.length) {
-    const subject = ids[i]!;
-    let end = i + 3;
-    while (end < ids.length && ids[end] === subject) end += 3;
-    // Typed node element: the subject's first rdf:type whose class has a prefixed name.
-    let element = 'rdf:Description';
-    let typedBy = -1;
-    for (let k = i; k < end; k += 3) {
-      if (ids[k + 1] !== typeId) continue;
-      const name = nodeName(ids[k + 2]!);
-      if (name !== null) {
-        element = name;
-        typedBy = k;
-        break;
-      }
-    }
-    if (typedBy === i && end === i + 3) {
-      // Only its type: an empty element (whitespace inside would read as an rdf:value to rdflib's parser).
-      out.push(`    <${element} ${nodeRef(subject, i)}/>\n`);
-      i = end;
-      continue;
-    }
-    out.push(`    <${element} ${nodeRef(subject, i)}>\n`);
-    for (let k = i; k < end; k += 3) {
-      if (k === typedBy) continue;
-      const name = property(ids[k + 1]!, k);
-      const o = terms[ids[k + 2]!]!;
-      if (o[0] === 'L') {
-        const attr = o[2] ? ` xml:lang="${attribute(o[2])}"` : o[3] && o[3] !== XSD_STRING ? ` rdf:datatype="${attribute(checkIri(o[3]))}"` : '';
-        out.push(`        <${name}${attr}>${text(o[1], () => describe(k), needsXml11)}</${name}>\n`);
-      } else {
-        const ref = nodeRef(ids[k + 2]!, k);
-        out.push(`        <${name} ${ref.startsWith('rdf:about') ? `rdf:resource${ref.slice(9)}` : ref}/>\n`);
-      }
-    }
-    out.push(`    </${element}>\n`);
-    i = end;
+  constructor(prefixes: Readonly<Record<string, string>> = {}) {
+    this.qnames = new QNames(prefixes);
   }
-  const declarations = [...qnames.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, ns]) => `\n xmlns:${p}="${attribute(ns)}"`).join('');
-  return `<?xml version="${xml11 ? '1.1' : '1.0'}" encoding="utf-8"?>\n<rdf:RDF${declarations}>\n${out.join('')}</rdf:RDF>\n`;
+
+  /** The XML declaration and root element's start for the batches written so far. */
+  header(): string {
+    const declarations = [...this.qnames.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, ns]) => `\n xmlns:${p}="${attribute(ns)}"`).join('');
+    return `<?xml version="${this.xml11 ? '1.1' : '1.0'}" encoding="utf-8"?>\n<rdf:RDF${declarations}>\n`;
+  }
+
+  /** The node elements of one batch's triples. */
+  write(table: TermTable): string {
+    const { terms, ids } = table;
+    const { qnames, blankLabels } = this;
+    const describe = (i: number): string => {
+      const show = (id: number): string => {
+        const t = terms[id]!;
+        return t[0] === 'I' ? `<${t[1]}>` : t[0] === 'B' ? `_:${t[1]}` : JSON.stringify(t[1].slice(0, 60));
+      };
+      return `${show(ids[i]!)} ${show(ids[i + 1]!)}`;
+    };
+
+    // Per term id, what the writer needs of it, made once: IRIs repeat on every hub.
+    const resource = new Array<string | undefined>(terms.length);
+    const nodeRef = (id: number, at: number): string => {
+      let written = resource[id];
+      if (written === undefined) {
+        const t = terms[id]!;
+        if (t[0] === 'I') written = `rdf:about="${attribute(checkIri(t[1]))}"`;
+        else if (t[0] === 'B') {
+          let label = blankLabels.get(t[1]);
+          if (label === undefined) blankLabels.set(t[1], (label = `b${blankLabels.size + 1}`));
+          written = `rdf:nodeID="${label}"`;
+        } else throw new RdfXmlError(`${describe(at)}: a literal cannot be a subject`);
+        resource[id] = written;
+      }
+      return written;
+    };
+    const propertyName = new Map<number, string>();
+    const property = (id: number, at: number): string => {
+      let name = propertyName.get(id);
+      if (name === undefined) {
+        const t = terms[id]!;
+        if (t[0] !== 'I') throw new RdfXmlError(`${describe(at)}: the predicate is not an IRI`);
+        const iri = checkIri(t[1]);
+        if (NOT_PROPERTY.has(iri)) throw new RdfXmlError(`${describe(at)}: <${iri}> is a syntax name of RDF/XML and cannot be written as a property`);
+        name = qnames.of(iri);
+        if (name === undefined) throw new RdfXmlError(`${describe(at)}: the predicate <${iri}> does not end in an XML name, so RDF/XML cannot write it`);
+        propertyName.set(id, name);
+      }
+      return name;
+    };
+    const className = new Map<number, string | null>();
+    const nodeName = (id: number): string | null => {
+      let name = className.get(id);
+      if (name === undefined) {
+        const t = terms[id]!;
+        name = t[0] === 'I' && !NOT_NODE.has(t[1]) ? qnames.of(t[1], true) ?? null : null;
+        className.set(id, name);
+      }
+      return name;
+    };
+    const typeId = terms.findIndex((t) => t[0] === 'I' && t[1] === RDF_TYPE);
+
+    // Property names first, so that a class can take a prefix a later property of the batch made
+    // up (in one batch, the whole document: as a one-shot document always did).
+    for (let i = 1; i < ids.length; i += 3) property(ids[i]!, i - 1);
+
+    const needsXml11 = (): void => {
+      this.xml11 = true;
+    };
+    const out: string[] = [];
+    let i = 0;
+    while (i < ids.length) {
+      const subject = ids[i]!;
+      let end = i + 3;
+      while (end < ids.length && ids[end] === subject) end += 3;
+      // Typed node element: the subject's first rdf:type whose class has a prefixed name.
+      let element = 'rdf:Description';
+      let typedBy = -1;
+      for (let k = i; k < end; k += 3) {
+        if (ids[k + 1] !== typeId) continue;
+        const name = nodeName(ids[k + 2]!);
+        if (name !== null) {
+          element = name;
+          typedBy = k;
+          break;
+        }
+      }
+      if (typedBy === i && end === i + 3) {
+        // Only its type: an empty element (whitespace inside would read as an rdf:value to rdflib's parser).
+        out.push(`    <${element} ${nodeRef(subject, i)}/>\n`);
+        i = end;
+        continue;
+      }
+      out.push(`    <${element} ${nodeRef(subject, i)}>\n`);
+      for (let k = i; k < end; k += 3) {
+        if (k === typedBy) continue;
+        const name = property(ids[k + 1]!, k);
+        const o = terms[ids[k + 2]!]!;
+        if (o[0] === 'L') {
+          const attr = o[2] ? ` xml:lang="${attribute(o[2])}"` : o[3] && o[3] !== XSD_STRING ? ` rdf:datatype="${attribute(checkIri(o[3]))}"` : '';
+          out.push(`        <${name}${attr}>${text(o[1], () => describe(k), needsXml11)}</${name}>\n`);
+        } else {
+          const ref = nodeRef(ids[k + 2]!, k);
+          out.push(`        <${name} ${ref.startsWith('rdf:about') ? `rdf:resource${ref.slice(9)}` : ref}/>\n`);
+        }
+      }
+      out.push(`    </${element}>\n`);
+      i = end;
+    }
+    return out.join('');
+  }
 }

@@ -237,7 +237,7 @@ const encodeIri = (Writer.prototype as unknown as { _encodeIriOrBlank?: IriEncod
  * subject once per statement as object). Same output; should n3 rename the method, the override
  * is simply never called.
  */
-class IriCachingWriter extends Writer {
+export class IriCachingWriter extends Writer {
   private readonly written = new Map<string, string>();
 
   _encodeIriOrBlank(term: Quad['subject'] | Quad['predicate'] | Quad['object']): string {
@@ -259,12 +259,15 @@ export function toTurtle(quads: Iterable<Quad>, prefixes: Readonly<Record<string
 export function turtleWriter(prefixes: Readonly<Record<string, string>> = PREFIXES): { add(triples: readonly Quad[]): void; end(): Promise<string> } {
   const writer = new IriCachingWriter({ prefixes: { ...prefixes } });
   return {
-    add(triples) {
-      for (const q of triples) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') checkIri(t.value);
-      for (const q of triples) writer.addQuad(q.subject, q.predicate, q.object);
-    },
+    add: (triples) => addTriples(writer, triples),
     end: () => new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result)))),
   };
+}
+
+/** Triples to a Turtle writer, refused first if an IRI could break the document (n3 checks none). */
+export function addTriples(writer: Writer, triples: readonly Quad[]): void {
+  for (const q of triples) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') checkIri(t.value);
+  for (const q of triples) writer.addQuad(q.subject, q.predicate, q.object);
 }
 
 /** Compacted JSON-LD of the union graph, with our published context. */
@@ -307,7 +310,7 @@ export function jsonLdWriter(): { add(triplesOfOneSubject: readonly Quad[]): voi
 let compactor: JsonLdCompactor | null | undefined;
 
 /** The direct writer for our context, or null when the context uses what it does not implement. */
-function directCompactor(): JsonLdCompactor | null {
+export function directCompactor(): JsonLdCompactor | null {
   if (compactor === undefined) {
     try {
       compactor = new JsonLdCompactor((localContext() as { '@context': Record<string, unknown> })['@context']);
