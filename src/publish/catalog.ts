@@ -56,26 +56,45 @@ export interface CatalogOptions {
 export interface DataFacts { hubs: number; countries: string[]; dates: { value: string; datatype: string }[]; keywords: string[] }
 
 export function dataFacts(quads: Iterable<Quad>, concepts: ConceptIndex): DataFacts {
-  const hubs = new Set<string>();
-  const countries = new Set<string>();
-  const dates = new Map<string, string>();
-  const keywords = new Set<string>(['Digital Innovation Hubs', 'DIH', 'innovation ecosystems', 'digital transformation', 'linked data']);
-  for (const q of quads) {
-    const p = q.predicate.value;
-    if (p === rdf.type && q.object.value === dih.DigitalInnovationHub) hubs.add(q.subject.value);
-    else if ((p === dih.country || p === dih.officiallyRecognisedIn) && q.object.value.startsWith(EU_COUNTRY) && concepts.isConcept(q.object.value)) countries.add(q.object.value);
-    else if (p === prov.generatedAtTime && q.object.termType === 'Literal' && (q.object.datatype.value === xsd.date || q.object.datatype.value === xsd.dateTime)) dates.set(q.object.value, q.object.datatype.value);
-    else if ((p === dih.sector || p === dih.technology || p === dih.hubType) && q.object.termType === 'NamedNode') {
-      const label = concepts.concepts.get(q.object.value)?.prefLabel;
-      if (label) keywords.add(label);
+  const collector = new DataFactsCollector(concepts);
+  collector.add(quads);
+  return collector.facts();
+}
+
+/**
+ * DataFacts gathered batch by batch: what it keeps are sets (hubs, countries, dates, keywords), so
+ * a quad seen in two batches, or in two graphs, counts once.
+ */
+export class DataFactsCollector {
+  private readonly hubs = new Set<string>();
+  private readonly countries = new Set<string>();
+  private readonly dates = new Map<string, string>();
+  private readonly keywords = new Set<string>(['Digital Innovation Hubs', 'DIH', 'innovation ecosystems', 'digital transformation', 'linked data']);
+
+  constructor(private readonly concepts: ConceptIndex) {}
+
+  add(quads: Iterable<Quad>): void {
+    const concepts = this.concepts;
+    for (const q of quads) {
+      const p = q.predicate.value;
+      if (p === rdf.type && q.object.value === dih.DigitalInnovationHub) this.hubs.add(q.subject.value);
+      else if ((p === dih.country || p === dih.officiallyRecognisedIn) && q.object.value.startsWith(EU_COUNTRY) && concepts.isConcept(q.object.value)) this.countries.add(q.object.value);
+      else if (p === prov.generatedAtTime && q.object.termType === 'Literal' && (q.object.datatype.value === xsd.date || q.object.datatype.value === xsd.dateTime)) this.dates.set(q.object.value, q.object.datatype.value);
+      else if ((p === dih.sector || p === dih.technology || p === dih.hubType) && q.object.termType === 'NamedNode') {
+        const label = concepts.concepts.get(q.object.value)?.prefLabel;
+        if (label) this.keywords.add(label);
+      }
     }
   }
-  return {
-    hubs: hubs.size,
-    countries: [...countries].sort(),
-    dates: [...dates.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([value, datatype]) => ({ value, datatype })),
-    keywords: [...keywords].sort((a, b) => a.localeCompare(b, 'en')),
-  };
+
+  facts(): DataFacts {
+    return {
+      hubs: this.hubs.size,
+      countries: [...this.countries].sort(),
+      dates: [...this.dates.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([value, datatype]) => ({ value, datatype })),
+      keywords: [...this.keywords].sort((a, b) => a.localeCompare(b, 'en')),
+    };
+  }
 }
 
 export const sha256Hex = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -22,86 +22,131 @@ const TARGETS = [
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The VoID description of the de-duplicated union of the quads' graphs. */
 export function voidQuads(quads: Iterable<Quad>, options: VoidOptions): Quad[] {
-  const ds = `${options.base}void/dataset`;
-  const out: Quad[] = [];
-  const add = (s: string, p: string, o: Quad['object']): void => void out.push(quad(namedNode(s), namedNode(p), o));
-  const count = (s: string, p: string, n: number): void => add(s, p, literal(String(n), namedNode(xsd.integer)));
-
-  const subjects = new Set<string>();
-  const objects = new Set<string>();
-  const byClass = new Map<string, Set<string>>();
-  const byProperty = new Map<string, number>();
-  const links = new Map<string, Map<string, number>>(); // target slug -> predicate -> triples
-  let hub: string | undefined;
+  const stats = new VoidStats(options.base);
   // The union graph without duplicates, as the dumps have it (and already computed for them).
-  const triples = sortedTriples(quads);
-  for (const q of triples) {
-    subjects.add(q.subject.value);
-    // distinct RDF terms: n3 terms carry their N-Triples-like id ("v"@en and "v"@pt are two objects)
-    objects.add((q.object as { id?: string }).id ?? `${q.object.termType}:${q.object.value}`);
-    byProperty.set(q.predicate.value, (byProperty.get(q.predicate.value) ?? 0) + 1);
-    if (q.predicate.value === rdf.type) {
-      let set = byClass.get(q.object.value);
-      if (!set) byClass.set(q.object.value, (set = new Set()));
-      set.add(q.subject.value);
-      if (q.object.value === dih.DigitalInnovationHub && (hub === undefined || q.subject.value < hub)) hub = q.subject.value;
-    }
-    if (q.object.termType === 'NamedNode' && q.subject.value.startsWith(options.base)) {
+  stats.add(sortedTriples(quads));
+  return stats.quads(options);
+}
+
+/**
+ * The counts of a VoID description gathered batch by batch, so a build need not hold every triple.
+ * `add` takes triples no earlier `add` was given (each triple once across batches; graphs are
+ * ignored): counts of triples, per property and per class are then plain sums. Only what cannot be
+ * summed is kept: the distinct subjects and distinct objects.
+ */
+export class VoidStats {
+  private triples = 0;
+  private readonly subjects = new Set<string>();
+  private readonly objects = new Set<string>();
+  // Entities of a class are counted by rdf:type triples: a triple comes once, so a subject is
+  // counted once per class without keeping a set of subjects per class.
+  private readonly byClass = new Map<string, number>();
+  private readonly byProperty = new Map<string, number>();
+  // target slug -> predicate -> where the subject is -> triples. Linksets count subjects under
+  // the base: given to the constructor, "where" is just the base; otherwise it is the subject's
+  // folder (up to its last / or #), as a base ends with one of them, and quads() sums the folders
+  // under its base.
+  private readonly links = new Map<string, Map<string, Map<string, number>>>();
+  private hub: string | undefined;
+
+  /** `base`, when known before the first batch: the data's IRI space, which `quads` must then be given too. */
+  constructor(readonly base?: string) {}
+
+  add(triples: Iterable<Quad>): void {
+    const base = this.base;
+    for (const q of triples) {
+      const s = q.subject.value;
+      const p = q.predicate.value;
+      this.triples++;
+      this.subjects.add(s);
+      // distinct RDF terms: n3 terms carry their N-Triples-like id ("v"@en and "v"@pt are two objects)
+      this.objects.add((q.object as { id?: string }).id ?? `${q.object.termType}:${q.object.value}`);
+      this.byProperty.set(p, (this.byProperty.get(p) ?? 0) + 1);
+      if (p === rdf.type) {
+        this.byClass.set(q.object.value, (this.byClass.get(q.object.value) ?? 0) + 1);
+        if (q.object.value === dih.DigitalInnovationHub && (this.hub === undefined || s < this.hub)) this.hub = s;
+      }
+      if (q.object.termType !== 'NamedNode') continue;
       const target = TARGETS.find((t) => q.object.value.startsWith(t.uriSpace));
-      if (target) {
-        let m = links.get(target.slug);
-        if (!m) links.set(target.slug, (m = new Map()));
-        m.set(q.predicate.value, (m.get(q.predicate.value) ?? 0) + 1);
+      if (!target) continue;
+      const where = base === undefined ? s.slice(0, Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1) : s.startsWith(base) ? base : undefined;
+      if (where === undefined) continue;
+      let byPredicate = this.links.get(target.slug);
+      if (!byPredicate) this.links.set(target.slug, (byPredicate = new Map()));
+      let m = byPredicate.get(p);
+      if (!m) byPredicate.set(p, (m = new Map()));
+      m.set(where, (m.get(where) ?? 0) + 1);
+    }
+  }
+
+  /** Triples per link predicate into a target, from subjects under `base`. */
+  private linksInto(slug: string, base: string): [string, number][] {
+    const out: [string, number][] = [];
+    for (const [p, m] of this.links.get(slug) ?? []) {
+      let n = 0;
+      for (const [where, k] of m) if (where.startsWith(base)) n += k;
+      if (n) out.push([p, n]);
+    }
+    return out.sort(([a], [b]) => cmp(a, b));
+  }
+
+  quads(options: VoidOptions): Quad[] {
+    if (this.base !== undefined && options.base !== this.base) throw new Error(`VoID options name base ${options.base}, the statistics were gathered for ${this.base}`);
+    const ds = `${options.base}void/dataset`;
+    const out: Quad[] = [];
+    const add = (s: string, p: string, o: Quad['object']): void => void out.push(quad(namedNode(s), namedNode(p), o));
+    const count = (s: string, p: string, n: number): void => add(s, p, literal(String(n), namedNode(xsd.integer)));
+
+    add(ds, rdf.type, namedNode(voidNs.Dataset));
+    add(ds, dcterms.title, literal('Digital Innovation Hubs as linked data', 'en'));
+    add(ds, dcterms.description, literal('VoID description of the dih-ld publication: its size, classes, properties, dumps, SPARQL endpoint and links to EU authority tables.', 'en'));
+    add(ds, voidNs.uriSpace, literal(options.base));
+    count(ds, voidNs.triples, this.triples);
+    let entities = 0;
+    for (const s of this.subjects) if (s.startsWith(options.base)) entities++;
+    count(ds, voidNs.entities, entities);
+    count(ds, voidNs.classes, this.byClass.size);
+    count(ds, voidNs.properties, this.byProperty.size);
+    count(ds, voidNs.distinctSubjects, this.subjects.size);
+    count(ds, voidNs.distinctObjects, this.objects.size);
+    add(ds, voidNs.sparqlEndpoint, namedNode(options.sparqlEndpoint ?? `${options.publicationBase}sparql`));
+    const written = new Set(options.files);
+    for (const f of DISTRIBUTION_FORMATS) if (written.has(f.file)) add(ds, voidNs.dataDump, namedNode(`${options.publicationBase}${f.file}`));
+    if (this.hub) add(ds, voidNs.exampleResource, namedNode(this.hub));
+    add(ds, dcterms.source, namedNode(`${options.base}catalog`));
+    for (const ns of [dih.$base, org.$base, skos.$base, dcterms.$base, foaf.$base, prov.$base, oa.$base]) {
+      add(ds, voidNs.vocabulary, namedNode(ns.replace(/#$/, '')));
+    }
+
+    for (const [cls, n] of [...this.byClass.entries()].sort(([a], [b]) => cmp(a, b))) {
+      const part = `${options.base}void/class/${slugify(cls)}`;
+      add(ds, voidNs.classPartition, namedNode(part));
+      add(part, voidNs.class, namedNode(cls));
+      count(part, voidNs.entities, n);
+    }
+    for (const [p, n] of [...this.byProperty.entries()].sort(([a], [b]) => cmp(a, b))) {
+      const part = `${options.base}void/property/${slugify(p)}`;
+      add(ds, voidNs.propertyPartition, namedNode(part));
+      add(part, voidNs.property, namedNode(p));
+      count(part, voidNs.triples, n);
+    }
+    for (const t of TARGETS) {
+      const target = `${options.base}void/target/${t.slug}`;
+      add(target, rdf.type, namedNode(voidNs.Dataset));
+      add(target, dcterms.title, literal(t.title, 'en'));
+      add(target, voidNs.uriSpace, literal(t.uriSpace));
+      for (const [p, n] of this.linksInto(t.slug, options.base)) {
+        const ls = `${options.base}void/linkset/${t.slug}/${slugify(p)}`;
+        add(ds, voidNs.subset, namedNode(ls));
+        add(ls, rdf.type, namedNode(voidNs.Linkset));
+        add(ls, voidNs.subjectsTarget, namedNode(ds));
+        add(ls, voidNs.objectsTarget, namedNode(target));
+        add(ls, voidNs.linkPredicate, namedNode(p));
+        count(ls, voidNs.triples, n);
       }
     }
+    return out;
   }
-
-  add(ds, rdf.type, namedNode(voidNs.Dataset));
-  add(ds, dcterms.title, literal('Digital Innovation Hubs as linked data', 'en'));
-  add(ds, dcterms.description, literal('VoID description of the dih-ld publication: its size, classes, properties, dumps, SPARQL endpoint and links to EU authority tables.', 'en'));
-  add(ds, voidNs.uriSpace, literal(options.base));
-  count(ds, voidNs.triples, triples.length);
-  count(ds, voidNs.entities, [...subjects].filter((s) => s.startsWith(options.base)).length);
-  count(ds, voidNs.classes, byClass.size);
-  count(ds, voidNs.properties, byProperty.size);
-  count(ds, voidNs.distinctSubjects, subjects.size);
-  count(ds, voidNs.distinctObjects, objects.size);
-  add(ds, voidNs.sparqlEndpoint, namedNode(options.sparqlEndpoint ?? `${options.publicationBase}sparql`));
-  const written = new Set(options.files);
-  for (const f of DISTRIBUTION_FORMATS) if (written.has(f.file)) add(ds, voidNs.dataDump, namedNode(`${options.publicationBase}${f.file}`));
-  if (hub) add(ds, voidNs.exampleResource, namedNode(hub));
-  add(ds, dcterms.source, namedNode(`${options.base}catalog`));
-  for (const ns of [dih.$base, org.$base, skos.$base, dcterms.$base, foaf.$base, prov.$base, oa.$base]) {
-    add(ds, voidNs.vocabulary, namedNode(ns.replace(/#$/, '')));
-  }
-
-  for (const [cls, members] of [...byClass.entries()].sort(([a], [b]) => cmp(a, b))) {
-    const part = `${options.base}void/class/${slugify(cls)}`;
-    add(ds, voidNs.classPartition, namedNode(part));
-    add(part, voidNs.class, namedNode(cls));
-    count(part, voidNs.entities, members.size);
-  }
-  for (const [p, n] of [...byProperty.entries()].sort(([a], [b]) => cmp(a, b))) {
-    const part = `${options.base}void/property/${slugify(p)}`;
-    add(ds, voidNs.propertyPartition, namedNode(part));
-    add(part, voidNs.property, namedNode(p));
-    count(part, voidNs.triples, n);
-  }
-  for (const t of TARGETS) {
-    const target = `${options.base}void/target/${t.slug}`;
-    add(target, rdf.type, namedNode(voidNs.Dataset));
-    add(target, dcterms.title, literal(t.title, 'en'));
-    add(target, voidNs.uriSpace, literal(t.uriSpace));
-    for (const [p, n] of [...(links.get(t.slug) ?? new Map<string, number>()).entries()].sort(([a], [b]) => cmp(a, b))) {
-      const ls = `${options.base}void/linkset/${t.slug}/${slugify(p)}`;
-      add(ds, voidNs.subset, namedNode(ls));
-      add(ls, rdf.type, namedNode(voidNs.Linkset));
-      add(ls, voidNs.subjectsTarget, namedNode(ds));
-      add(ls, voidNs.objectsTarget, namedNode(target));
-      add(ls, voidNs.linkPredicate, namedNode(p));
-      count(ls, voidNs.triples, n);
-    }
-  }
-  return out;
 }

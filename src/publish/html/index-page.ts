@@ -17,20 +17,39 @@ const FILES: [string, string][] = [
   ['validation-report.ttl', 'SHACL validation report'],
 ];
 
+/** What the index shows of a hub, as plain text: a build gathers rows batch by batch. */
+export interface IndexRow { hub: string; label: string; status: string; country: string; hosts: string }
+
+export function indexRow(view: GraphView, hub: string): IndexRow {
+  return {
+    hub,
+    label: view.label(hub),
+    status: view.values(hub, dih.status).map((s) => view.label(s.value)).join(', '),
+    country: view.values(hub, dih.country).map((c) => view.label(c.value)).join(', '),
+    hosts: hostsOf(view, hub).map((x) => view.label(x)).join(', '),
+  };
+}
+
 export function indexPage(ctx: IndexPageContext): string {
-  const v = ctx.view;
-  const hubs = [...ctx.pages.keys()].sort((a, b) => v.label(a).localeCompare(v.label(b), 'en') || (a < b ? -1 : 1));
-  const rows = hubs.map((h) => {
-    const status = v.values(h, dih.status).map((s) => v.label(s.value)).join(', ');
-    const country = v.values(h, dih.country).map((c) => v.label(c.value)).join(', ');
-    const hosts = hostsOf(v, h).map((x) => v.label(x)).join(', ');
-    return `<tr><td>${link(ctx.pages.get(h) as string, v.label(h))}</td><td>${esc(status)}</td><td>${esc(country)}</td><td>${esc(hosts)}</td></tr>`;
+  return indexPageOf([...ctx.pages.keys()].map((h) => indexRow(ctx.view, h)), ctx.pages, ctx.publicationBase);
+}
+
+// What String.prototype.localeCompare(b, 'en') does, without building a collator per comparison.
+const byLabel = new Intl.Collator('en').compare;
+
+/** The index of the hubs given by their rows, each linked to its page in `pages`. */
+export function indexPageOf(rows: readonly IndexRow[], pages: ReadonlyMap<string, string>, publicationBase: string): string {
+  const sorted = [...rows].sort((a, b) => byLabel(a.label, b.label) || (a.hub < b.hub ? -1 : 1));
+  const trs = sorted.map((r) => {
+    const path = pages.get(r.hub);
+    if (path === undefined) throw new Error(`index row of ${r.hub}, a hub without a page`);
+    return `<tr><td>${link(path, r.label)}</td><td>${esc(r.status)}</td><td>${esc(r.country)}</td><td>${esc(r.hosts)}</td></tr>`;
   });
   const body = [
     '<h1>Digital Innovation Hubs</h1>',
-    `<p>${hubs.length} hub(s), each with the organisations and initiatives around it and the roles they hold, every fact traced to the source record it was read from.</p>`,
+    `<p>${rows.length} hub(s), each with the organisations and initiatives around it and the roles they hold, every fact traced to the source record it was read from.</p>`,
     '<table class="hubs"><thead><tr><th>Hub</th><th>Status</th><th>Country</th><th>Hosted by</th></tr></thead><tbody>',
-    ...rows,
+    ...trs,
     '</tbody></table>',
     '<h2>Data</h2>',
     `<ul>${FILES.map(([f, what]) => `<li>${link(f, f)}: ${esc(what)}</li>`).join('')}</ul>`,
@@ -40,9 +59,9 @@ export function indexPage(ctx: IndexPageContext): string {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
     name: 'Digital Innovation Hubs as linked data',
-    url: `${ctx.publicationBase}index.html`,
-    distribution: FILES.slice(0, 5).map(([f]) => ({ '@type': 'DataDownload', contentUrl: `${ctx.publicationBase}${f}` })),
+    url: `${publicationBase}index.html`,
+    distribution: FILES.slice(0, 5).map(([f]) => ({ '@type': 'DataDownload', contentUrl: `${publicationBase}${f}` })),
   };
   const head = `<script type="application/ld+json">\n${scriptJson(dataset)}\n</script>\n`;
-  return page({ title: 'Digital Innovation Hubs', root: '', body, head, description: `${hubs.length} Digital Innovation Hub(s) as linked data` });
+  return page({ title: 'Digital Innovation Hubs', root: '', body, head, description: `${rows.length} Digital Innovation Hub(s) as linked data` });
 }
