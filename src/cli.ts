@@ -10,7 +10,7 @@ const HELP = `dih-ld: Digital Innovation Hub descriptions to validated, queryabl
 
 Usage:
   dih-ld build <source>... [--out dist] [--base IRI] [--publication-base URL] [--strict] [--include-personal-data]
-               [--quiet | --verbose]
+               [--batch-hubs N] [--quiet | --verbose]
       Read sources (YAML records, folders of them), map them to RDF, validate, and publish
       dih.ttl, dih.jsonld, dih.nt, dih.nq, dih.rdf and validation-report.ttl into --out, atomically,
       with the DCAT-AP catalogue (catalog.ttl/.jsonld/.rdf), void.ttl and the HTML site; download
@@ -19,7 +19,8 @@ Usage:
       links.csv and conflicts.csv list which records became one hub and where they disagree.
       People's names, e-mails and phones are published only with --include-personal-data.
       Catalogue pages (.txt) are read by the extractor; violations are printed in full, warnings
-      counted by message (each one with --verbose).
+      counted by message (each one with --verbose). Above --batch-hubs canonical hubs (default 2000)
+      the hubs are published N at a time, so memory stays bounded (no query index is written then).
   dih-ld validate <dist-or-source>... [--base IRI]
       Validate a publication (its dih.nq) or sources against the SHACL shapes in shapes/.
       Prints each result (hub, property, value, message, source file and record). Exit 1 on violations.

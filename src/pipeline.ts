@@ -25,6 +25,7 @@ import { mergeRecords, type MergeResult } from './merge/index.js';
 import { phasedProgress, progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
+import { buildInBatches } from './batched-build.js';
 
 const { namedNode, quad } = DataFactory;
 
@@ -37,11 +38,24 @@ export interface BuildOptions extends ReadOptions {
   strict?: boolean;
   /** Publish names, e-mails and phones of natural persons found in registry exports (off by default). */
   includePersonalData?: boolean;
+  /**
+   * Hubs per batch: a build of more hubs publishes them this many at a time, never holding every
+   * statement (see batched-build.ts). Default DEFAULT_BATCH_HUBS.
+   */
+  batchHubs?: number;
 }
+
+/** Up to this many hubs a build holds the whole graph (faster); above, it publishes in batches of this size. */
+export const DEFAULT_BATCH_HUBS = 2000;
 
 export interface BuildResult {
   records: HubRecord[];
+  /** Every statement published; empty when the build ran in batches (`batches` > 1), which never holds them all. */
   quads: Quad[];
+  /** Distinct triples of the union graph (what dih.nt holds). */
+  triples: number;
+  /** Batches the hubs were published in: 1 when the build held the whole graph. */
+  batches: number;
   diagnostics: Diagnostic[];
   validation: ValidationOutcome;
   files: string[];
@@ -64,8 +78,23 @@ export function vocabularyQuads(concepts: ConceptIndex, used: Set<string>, base:
   return out;
 }
 
-/** read + map: the quads of every record, plus the vocabularies they use. */
-export async function assemble(inputs: string[], options: { base?: string; includePersonalData?: boolean } & ReadOptions = {}): Promise<{ records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[]; merge: MergeResult }> {
+/** What reading and merging give every later stage: the records, the merged view, the tools to map. */
+export interface Prepared {
+  /** Every record read, in input order (duplicates included: they get their error when mapped). */
+  records: HubRecord[];
+  /** A later record with the id of an earlier one, and the error it gets. */
+  duplicates: Map<HubRecord, Diagnostic>;
+  merge: MergeResult;
+  /** Diagnostics of reading and of the description extraction. */
+  diagnostics: Diagnostic[];
+  minter: IriMinter;
+  concepts: ConceptIndex;
+  base: string;
+  includePersonalData: boolean;
+}
+
+/** read + merge: every record, one per id, and the canonical hubs they make. */
+export async function readAndMerge(inputs: string[], options: { base?: string; includePersonalData?: boolean } & ReadOptions = {}): Promise<Prepared> {
   const base = options.base ?? DEFAULT_BASE;
   const minter = new IriMinter(base);
   // Reading starts first: it starts the description worker, which then loads while this thread
@@ -99,26 +128,41 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
   const diagnostics = [...read.diagnostics, ...(await read.enriched), ...read.unread];
   extracting.done();
   timer.lap('  descriptions (rest)');
+  return { records: read.records, duplicates, merge, diagnostics, minter, concepts, base, includePersonalData: !!options.includePersonalData };
+}
+
+/** map: one record's quads and diagnostics (a duplicate's are its error), noting the concepts used. */
+export function mapOne(prepared: Prepared, record: HubRecord, used: Set<string>): { quads: Quad[]; diagnostics: Diagnostic[] } {
+  const duplicate = prepared.duplicates.get(record);
+  if (duplicate) return { quads: [], diagnostics: [duplicate] };
+  const mapped = mapRecord(record, { minter: prepared.minter, concepts: prepared.concepts, language: 'en', includePersonalData: prepared.includePersonalData });
+  for (const iri of mapped.usedConcepts) used.add(iri);
+  return mapped;
+}
+
+/** read + map: the quads of every record, plus the vocabularies they use. */
+export async function assemble(inputs: string[], options: { base?: string; includePersonalData?: boolean } & ReadOptions = {}): Promise<{ records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[]; merge: MergeResult }> {
+  return mapAll(await readAndMerge(inputs, options));
+}
+
+function mapAll(prepared: Prepared): { records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[]; merge: MergeResult } {
+  const timer = stageTimer();
+  const { records, merge } = prepared;
+  const diagnostics = [...prepared.diagnostics];
   const quads: Quad[] = [];
   const used = new Set<string>();
   const mapping = progress('mapping records');
-  for (const [n, record] of read.records.entries()) {
-    mapping.update(n, read.records.length);
-    const duplicate = duplicates.get(record);
-    if (duplicate) {
-      diagnostics.push(duplicate);
-      continue;
-    }
-    const mapped = mapRecord(record, { minter, concepts, language: 'en', includePersonalData: !!options.includePersonalData });
+  for (const [n, record] of records.entries()) {
+    mapping.update(n, records.length);
+    const mapped = mapOne(prepared, record, used);
     append(quads, mapped.quads);
     append(diagnostics, mapped.diagnostics);
-    for (const iri of mapped.usedConcepts) used.add(iri);
   }
   mapping.done();
   append(quads, merge.quads);
-  append(quads, vocabularyQuads(concepts, used, base));
+  append(quads, vocabularyQuads(prepared.concepts, used, prepared.base));
   timer.lap('  map');
-  return { records: read.records, quads, diagnostics, merge };
+  return { records, quads, diagnostics, merge };
 }
 
 /**
@@ -151,7 +195,10 @@ export async function serializations(quads: Quad[], base: string = DEFAULT_BASE)
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildResult> {
   const base = options.base ?? DEFAULT_BASE;
   const timer = stageTimer();
-  const { records, quads, diagnostics, merge } = await assemble(inputs, options);
+  const prepared = await readAndMerge(inputs, options);
+  const batchHubs = options.batchHubs ?? DEFAULT_BATCH_HUBS;
+  if (prepared.merge.hubs.length > batchHubs) return buildInBatches(prepared, options, batchHubs);
+  const { records, quads, diagnostics, merge } = mapAll(prepared);
   timer.lap('read, map, merge');
   // Validation runs on another core while this thread sorts and writes the serializations. It
   // needs the triples, not their order (its dataset drops duplicates), so it starts before the
@@ -235,5 +282,5 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   else await stage.commit();
   finishing.done();
   timer.lap('write');
-  return { records, quads, diagnostics, validation, files: refused ? [] : [...written.keys(), ...pages, QUAD_INDEX_FILE].sort(), merge };
+  return { records, quads, triples: sorted.ids.length / 3, batches: 1, diagnostics, validation, files: refused ? [] : [...written.keys(), ...pages, QUAD_INDEX_FILE].sort(), merge };
 }

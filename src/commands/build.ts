@@ -6,7 +6,6 @@ import { PREFIXES } from '../vocab/namespaces.js';
 import { parseArgs } from 'node:util';
 import { asUsage, UsageError } from './args.js';
 import { buildSummary } from '../merge/summary.js';
-import { sortedTriples } from '../publish/serialize.js';
 
 function warningCounts(findings: { severity: string; message: string }[]): string {
   const counts = new Map<string, number>();
@@ -24,9 +23,12 @@ export async function buildCommand(args: string[]): Promise<number> {
     quiet: { type: 'boolean', short: 'q', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
     'include-personal-data': { type: 'boolean', default: false },
+    'batch-hubs': { type: 'string' },
   } }));
   if (!positionals.length) throw new UsageError('build needs at least one source file or folder');
-  const result = await build(positionals, { out: values.out, ...(values.base ? { base: values.base } : {}), ...(values['publication-base'] ? { publicationBase: values['publication-base'] } : {}), strict: values.strict, includePersonalData: values['include-personal-data'] });
+  const batchHubs = values['batch-hubs'] === undefined ? undefined : Number(values['batch-hubs']);
+  if (batchHubs !== undefined && !(Number.isInteger(batchHubs) && batchHubs >= 1)) throw new UsageError(`--batch-hubs must be a whole number of hubs, at least 1, got ${JSON.stringify(values['batch-hubs'])}`);
+  const result = await build(positionals, { out: values.out, ...(batchHubs !== undefined ? { batchHubs } : {}), ...(values.base ? { base: values.base } : {}), ...(values['publication-base'] ? { publicationBase: values['publication-base'] } : {}), strict: values.strict, includePersonalData: values['include-personal-data'] });
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (result.validation.findings.length && !values.quiet) {
     // Violations in full; warnings in full only with --verbose (a registry build has thousands), else counted by message.
@@ -36,7 +38,7 @@ export async function buildCommand(args: string[]): Promise<number> {
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   process.stderr.write(buildSummary(result.records, result.merge, result.diagnostics));
-  const summary = `${result.records.length} record(s), ${sortedTriples(result.quads).length} triples; ` +
+  const summary = `${result.records.length} record(s), ${result.triples} triples${result.batches > 1 ? ` (in ${result.batches} batches)` : ''}; ` +
     `${errors} input error(s), ${result.validation.violations} violation(s), ${result.validation.warnings} warning(s)`;
   if (!result.files.length) {
     process.stderr.write(`build refused (--strict): ${summary}; ${values.out}/ left as it was\n`);

@@ -14,7 +14,7 @@ import { conflictsCsv, linksCsv, mergeQuads } from './publish.js';
 export interface MergeResult {
   hubs: CanonicalHub[];
   conflicts: Conflict[];
-  quads: Quad[];
+  readonly quads: Quad[];
   /** links.csv and conflicts.csv, by file name. */
   files: Map<string, string>;
   candidatePairs: number;
@@ -28,7 +28,9 @@ export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base:
   const resolution = resolve(records, onProgress);
   const { hubs, conflicts } = canonicalHubs(records, resolution, new IriMinter(base), concepts, onProgress && ((done, total) => onProgress(done, total, 'making canonical hubs')));
   const files = new Map<string, string>([['links.csv', linksCsv(hubs)], ['conflicts.csv', conflictsCsv(conflicts)]]);
-  return { hubs, conflicts, quads: mergeQuads(hubs, conflicts, base), files, candidatePairs: resolution.candidatePairs };
+  // Made when first asked: a build in batches makes each batch's share instead (mergeQuads of its hubs).
+  let quads: Quad[] | undefined;
+  return { hubs, conflicts, get quads() { return (quads ??= mergeQuads(hubs, conflicts, base)); }, files, candidatePairs: resolution.candidatePairs };
 }
 
 export type { CanonicalHub, Conflict, Link } from './hubs.js';

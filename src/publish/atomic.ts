@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync, readdirSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { FileSink } from './file-sink.js';
 
 export type PublicationFiles = Map<string, string | Uint8Array>;
 
@@ -42,6 +43,8 @@ export class PublicationStage {
   private readonly waiting: (() => void)[] = [];
   /** Writes under way; `commit` and `discard` wait for them. */
   private readonly pending: Promise<void>[] = [];
+  /** Files written piece by piece: `discard` abandons those still open. */
+  private readonly sinks: FileSink[] = [];
   /** The first write that failed: `commit` throws it. */
   private failure: Error | undefined;
 
@@ -71,6 +74,27 @@ export class PublicationStage {
   }
 
   write(name: string, content: string | Uint8Array): void {
+    const path = this.pathOf(name);
+    this.pending.push(this.limited(() => writeFile(path, content)).catch((err: Error) => {
+      this.failure ??= new Error(`cannot write ${name} of the publication: ${err.message}`, { cause: err });
+    }));
+  }
+
+  /**
+   * A file of the publication written piece by piece (a dump made in batches), with its size and
+   * SHA-256 taken from the bytes as they go. `commit` waits for it to be closed.
+   */
+  sink(name: string): FileSink {
+    const path = this.pathOf(name);
+    const sink = new FileSink(path, name);
+    this.sinks.push(sink);
+    this.pending.push(sink.closed.then(() => undefined, (err: Error) => {
+      this.failure ??= new Error(`cannot write ${name} of the publication: ${err.message}`, { cause: err });
+    }));
+    return sink;
+  }
+
+  private pathOf(name: string): string {
     if (this.closed) throw new Error(`publication ${this.target} is already committed or discarded`);
     const path = join(this.dir, name);
     if (!path.startsWith(this.dir + '/')) throw new Error(`refusing to write outside the publication: ${name}`);
@@ -79,9 +103,7 @@ export class PublicationStage {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
-    this.pending.push(this.limited(() => writeFile(path, content)).catch((err: Error) => {
-      this.failure ??= new Error(`cannot write ${name} of the publication: ${err.message}`, { cause: err });
-    }));
+    return path;
   }
 
   /**
@@ -129,6 +151,7 @@ export class PublicationStage {
   /** Waits for the writes under way, then removes the temporary folder. */
   async discard(): Promise<void> {
     this.close();
+    for (const sink of this.sinks) sink.abort();
     await Promise.all(this.pending);
     await rm(this.dir, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { loadConcepts } from '../vocab/concepts.js';
 import { prefixesFor } from '../vocab/namespaces.js';
 import { isSafeIri } from '../map/iri.js';
 import type { PublicationFiles } from './atomic.js';
-import { catalogQuads, dataFacts, type CatalogOptions, type DescribedFiles } from './catalog.js';
+import { catalogQuads, dataFacts, type CatalogOptions, type DataFacts, type DescribedFiles } from './catalog.js';
 import { toJsonLd, toTurtle } from './serialize.js';
 import { toRdfXml } from './rdfxml.js';
 import { voidQuads } from './void.js';
@@ -55,12 +55,14 @@ function checkPublicationBase(publicationBase: string): void {
 }
 
 /** The catalogue (Turtle, JSON-LD, RDF/XML): it describes the bytes of the dumps, so it comes after them. */
-export async function catalogueFiles(input: PublicationInput): Promise<PublicationFiles> {
+export async function catalogueFiles(input: Omit<PublicationInput, 'quads'> & ({ quads: Quad[] } | { facts: DataFacts })): Promise<PublicationFiles> {
   const { base, publicationBase } = input;
   checkPublicationBase(publicationBase);
   const concepts = loadConcepts(base);
   const out: PublicationFiles = new Map();
-  const catalog = catalogQuads(input.files, dataFacts(input.quads, concepts), concepts, { ...input.catalog, base, publicationBase });
+  // A build in batches has collected the facts as the batches went (DataFactsCollector).
+  const facts = 'facts' in input ? input.facts : dataFacts(input.quads, concepts);
+  const catalog = catalogQuads(input.files, facts, concepts, { ...input.catalog, base, publicationBase });
   const prefixes = catalogPrefixes(base);
   out.set('catalog.ttl', await toTurtle(catalog, prefixes));
   out.set('catalog.jsonld', await toJsonLd(catalog));

@@ -201,3 +201,23 @@ export function outcomeOf(results: PlainResult[], data: readonly Quad[]): Valida
 function key(f: ValidationFinding): string {
   return [f.severity === 'Violation' ? 0 : 1, f.focusNode, f.path ?? '', f.value ?? '', f.message, f.component, f.shape].join('\u0000');
 }
+
+/**
+ * The outcomes of parts of one graph (a build's batches) as one: every finding once (a subject
+ * described in two batches may be found twice), sorted as outcomeOf sorts them.
+ */
+export function mergeOutcomes(outcomes: readonly ValidationOutcome[]): ValidationOutcome {
+  const byKey = new Map<string, ValidationFinding>();
+  for (const outcome of outcomes) {
+    for (const f of outcome.findings) {
+      const k = key(f);
+      const earlier = byKey.get(k);
+      if (!earlier) byKey.set(k, f);
+      else for (const s of f.sources) if (!earlier.sources.some((e) => e.record === s.record)) earlier.sources.push(s);
+    }
+  }
+  const sorted = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, f]) => f);
+  const violations = sorted.filter((f) => f.severity === 'Violation').length;
+  const warnings = sorted.filter((f) => f.severity === 'Warning').length;
+  return { conforms: violations === 0, findings: sorted, violations, warnings };
+}

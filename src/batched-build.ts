@@ -1,0 +1,300 @@
+/**
+ * A build in batches of hubs, for inputs too big to hold as one graph (100,000 hubs make ~14 M
+ * statements; the in-memory build needs ~2.5 KB of memory per statement). Records are read and
+ * merged whole, as before; then the hubs are published a batch at a time: each batch is the
+ * records of its canonical hubs and their merged view, mapped, written to every dump, validated
+ * and turned into pages, then let go. pipeline.ts chooses this path above `batchHubs` hubs.
+ *
+ * The result is the same graph as the in-memory build, written in another order: statements are
+ * sorted within a batch, not across batches, and a subject described in two batches (a registry,
+ * an organisation shared by hubs of two batches) is written twice in Turtle, JSON-LD and RDF/XML,
+ * which all mean the same graph. What differs:
+ * - no query index (dih.nq.idx): `query` and `serve` read dih.nq instead;
+ * - validation sees one batch (plus the vocabularies) at a time. The shapes are local to a hub,
+ *   so this finds the same results, except for a subject described in two batches whose
+ *   constraint spans both (say maxCount 1 with one value in each).
+ */
+import type { Quad } from 'n3';
+import type { Diagnostic } from './model/diagnostics.js';
+import type { HubRecord } from './model/record.js';
+import { mapOne, vocabularyQuads, type BuildOptions, type BuildResult, type Prepared } from './pipeline.js';
+import { mergedGraphIri, mergeQuads } from './merge/publish.js';
+import type { CanonicalHub, Conflict } from './merge/index.js';
+import { dih, org, prefixesFor, rdf, rdfs, skos } from './vocab/namespaces.js';
+import { asPublicationOrder, nQuadsBytes, nTriplesBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
+import { encodeTriples } from './util/triple-transfer.js';
+import { PublicationStage } from './publish/atomic.js';
+import { startDumpsStream } from './publish/dumps-stream.js';
+import { WORKER_DUMPS } from './publish/dumps.js';
+import { catalogueFiles, catalogPrefixes } from './publish/publication.js';
+import { DataFactsCollector, digestOf, type FileDigest } from './publish/catalog.js';
+import { VoidStats } from './publish/void.js';
+import { hubPagePaths, hubPagesOf, siteFrame, type IndexRow } from './publish/html/site.js';
+import { loadShapes } from './validate/shapes.js';
+import { mergeOutcomes, validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
+import { reportQuads } from './validate/report.js';
+import { progress, step } from './util/progress.js';
+import { stageTimer } from './util/timings.js';
+import { append } from './util/arrays.js';
+
+/** The hubs of one batch, the records they were merged from, and their conflicts. */
+export interface Batch {
+  hubs: CanonicalHub[];
+  records: HubRecord[];
+  conflicts: Conflict[];
+}
+
+/**
+ * Canonical hubs `size` at a time, in the merge's order, each with all its records: a hub's
+ * record graphs and its merged view are always in one batch. Records in no hub (none today) and
+ * duplicates (mapped to their error only) go with the last batch.
+ */
+export function planBatches(prepared: Prepared, size: number): Batch[] {
+  if (!(size >= 1)) throw new RangeError(`batch size must be at least 1 hub, got ${size}`);
+  const { records, merge } = prepared;
+  const byKey = new Map<string, HubRecord>();
+  for (const r of records) if (!prepared.duplicates.has(r)) byKey.set(`${r.source.registry}/${r.source.id}`, r);
+  const conflictsOf = new Map<string, Conflict[]>();
+  for (const c of merge.conflicts) {
+    const list = conflictsOf.get(c.hub);
+    if (list) list.push(c);
+    else conflictsOf.set(c.hub, [c]);
+  }
+  const batches: Batch[] = [];
+  const placed = new Set<HubRecord>();
+  for (let start = 0; start < merge.hubs.length; start += size) {
+    const hubs = merge.hubs.slice(start, start + size);
+    const batch: Batch = { hubs, records: [], conflicts: [] };
+    for (const h of hubs) {
+      for (const l of h.links) {
+        const r = byKey.get(`${l.registry}/${l.recordId}`);
+        if (r && !placed.has(r)) {
+          placed.add(r);
+          batch.records.push(r);
+        }
+      }
+      append(batch.conflicts, conflictsOf.get(h.iri) ?? []);
+    }
+    batches.push(batch);
+  }
+  if (!batches.length) batches.push({ hubs: [], records: [], conflicts: [] });
+  const last = batches[batches.length - 1]!;
+  for (const r of records) if (!placed.has(r)) last.records.push(r);
+  return batches;
+}
+
+/** Subjects that only one record (or one canonical hub) can describe: its graph and what is minted under it. */
+const ownedBy = (owner: string, subject: string): boolean => subject === owner || (subject.startsWith(owner) && subject.charCodeAt(owner.length) === 0x2f);
+
+/** A batch's statements: its records' graphs and its hubs' merged view. */
+function batchQuads(prepared: Prepared, batch: Batch, used: Set<string>, onRecord?: (record: HubRecord, quads: Quad[], diagnostics: Diagnostic[]) => void): Quad[] {
+  const quads: Quad[] = [];
+  for (const record of batch.records) {
+    const mapped = mapOne(prepared, record, used);
+    onRecord?.(record, mapped.quads, mapped.diagnostics);
+    append(quads, mapped.quads);
+  }
+  append(quads, mergeQuads(batch.hubs, batch.conflicts, prepared.base));
+  return quads;
+}
+
+/** What the first pass over the batches learns: which subjects two batches describe, and every hub. */
+interface Survey {
+  /** Subjects described in more than one batch: their triples are checked against those already written. */
+  shared: Set<string>;
+  /** Each hub's batch (the first that types it) and label. */
+  hubBatch: Map<string, number>;
+  hubLabels: Map<string, string>;
+  used: Set<string>;
+  diagnostics: Diagnostic[];
+  vocabulary: Quad[];
+  /** What the batches say about their shared subjects (see sharedContext). */
+  context: Quad[];
+}
+
+/**
+ * Pass one: maps every batch once and keeps only what pass two needs before it starts (which
+ * subjects recur across batches, the hubs and their labels for the pages' links, the concepts
+ * used, the mapping diagnostics in record order). Mapping is a few percent of a build.
+ */
+function survey(prepared: Prepared, batches: Batch[]): Survey {
+  const batchOf = new Map<string, number>();
+  const shared = new Set<string>();
+  /** Batches that describe a shared subject: the only ones sharedContext maps again. */
+  const sharedBatches = new Set<number>();
+  const note = (subject: string, b: number): void => {
+    const seen = batchOf.get(subject);
+    if (seen === undefined) batchOf.set(subject, b);
+    else if (seen !== b) {
+      shared.add(subject);
+      sharedBatches.add(seen).add(b);
+    }
+  };
+  const hubBatch = new Map<string, number>();
+  const hubLabels = new Map<string, string>();
+  const used = new Set<string>();
+  const diagnosticsOf = new Map<HubRecord, Diagnostic[]>();
+  const merged = mergedGraphIri(prepared.base);
+  const surveying = progress('surveying batches');
+  for (const [b, batch] of batches.entries()) {
+    surveying.update(b, batches.length);
+    const labels = new Map<string, { text: string; rank: number; nt: string }>();
+    const quads = batchQuads(prepared, batch, used, (record, recordQuads, diagnostics) => {
+      diagnosticsOf.set(record, diagnostics);
+      const graph = prepared.minter.source(record.source.registry, record.source.id);
+      for (const q of recordQuads) if (!ownedBy(graph, q.subject.value)) note(q.subject.value, b);
+    });
+    const hubs = new Set(batch.hubs.map((h) => h.iri));
+    for (const q of quads) {
+      const s = q.subject.value;
+      // The merged view describes its hubs, and nodes minted under them (derivations, conflicts).
+      if (q.graph.value === merged && hubs.has(s)) note(s, b);
+      const p = q.predicate.value;
+      if (p === rdf.type && q.object.value === dih.DigitalInnovationHub && !hubBatch.has(s)) hubBatch.set(s, b);
+      else if ((p === skos.prefLabel || p === rdfs.label) && q.object.termType === 'Literal') {
+        // as GraphView.label picks: an English prefLabel or label, else the first prefLabel or
+        // label, the first being the smallest in publication order
+        const rank = (q.object.language === 'en' ? 0 : 2) + (p === skos.prefLabel ? 0 : 1);
+        const nt = termToNt(q.object);
+        const had = labels.get(s);
+        if (!had || rank < had.rank || (rank === had.rank && nt < had.nt)) labels.set(s, { text: q.object.value, rank, nt });
+      }
+    }
+    for (const [s, label] of labels) if (hubBatch.get(s) === b && !hubLabels.has(s)) hubLabels.set(s, label.text);
+  }
+  surveying.done();
+  const vocabulary = vocabularyQuads(prepared.concepts, used, prepared.base);
+  for (const q of vocabulary) note(q.subject.value, batches.length);
+  const diagnostics = [...prepared.diagnostics];
+  for (const r of prepared.records) append(diagnostics, diagnosticsOf.get(r) ?? []);
+  const context = shared.size ? sharedContext(prepared, batches, shared, sharedBatches) : [];
+  return { shared, hubBatch, hubLabels, used, diagnostics, vocabulary, context };
+}
+
+/**
+ * Everything the batches say about the subjects several of them describe: those subjects'
+ * statements, the relations (memberships) they take part in, and the records stating them. Each
+ * batch's pages and validation see it beside the batch, so an organisation shared by hubs of
+ * several batches shows all its relations and is validated on all its facts, as in a build that
+ * holds the whole graph. Only the batches holding such subjects are mapped again.
+ */
+function sharedContext(prepared: Prepared, batches: Batch[], shared: ReadonlySet<string>, sharedBatches: ReadonlySet<number>): Quad[] {
+  const context: Quad[] = [];
+  const merged = mergedGraphIri(prepared.base);
+  for (const b of [...sharedBatches].sort((x, y) => x - y)) {
+    const batch = batches[b];
+    if (!batch) continue; // the vocabularies: their subjects' statements are the vocabulary, seen by every batch
+    batchQuads(prepared, batch, new Set(), (record, quads) => {
+      const kept = new Set<string>();
+      for (const q of quads) {
+        if (shared.has(q.subject.value)) kept.add(q.subject.value);
+        else if ((q.predicate.value === org.member || q.predicate.value === org.organization) && shared.has(q.object.value)) kept.add(q.subject.value);
+      }
+      if (!kept.size) return;
+      kept.add(prepared.minter.source(record.source.registry, record.source.id));
+      for (const q of quads) if (kept.has(q.subject.value)) context.push(q);
+    }).forEach((q) => {
+      if (q.graph.value === merged && shared.has(q.subject.value)) context.push(q);
+    });
+  }
+  return context;
+}
+
+export async function buildInBatches(prepared: Prepared, options: BuildOptions, batchHubs: number): Promise<BuildResult> {
+  const timer = stageTimer();
+  const { base, merge } = prepared;
+  const publicationBase = options.publicationBase ?? base;
+  const batches = planBatches(prepared, batchHubs);
+  const found = survey(prepared, batches);
+  timer.lap(`survey of ${batches.length} batches (${found.shared.size} subjects in several)`);
+  const shapes = loadShapes(base);
+  const pages = hubPagePaths(found.hubBatch.keys(), base);
+  const hubsOfBatch = batches.map(() => [] as string[]);
+  for (const [hub, b] of found.hubBatch) hubsOfBatch[b]!.push(hub);
+
+  const stage = new PublicationStage(options.out);
+  const written = new Map<string, FileDigest>();
+  const put = (name: string, content: string | Uint8Array): void => {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    written.set(name, digestOf(bytes));
+    stage.write(name, bytes);
+  };
+  const dumps = startDumpsStream(stage.dir, prefixesFor(base));
+  const nquads = stage.sink('dih.nq');
+  const ntriples = stage.sink('dih.nt');
+  const voidStats = new VoidStats(base);
+  const facts = new DataFactsCollector(prepared.concepts);
+  const outcomes: ValidationOutcome[] = [];
+  const rows: IndexRow[] = [];
+  const sitePages: string[] = [];
+  const writtenShared = new Set<string>();
+  let triples = 0;
+  let refused = false;
+  let validation: ValidationOutcome;
+  try {
+    const publishing = progress('publishing batches');
+    // One batch validates on a worker while this thread writes the next one.
+    let validating: Promise<ValidationOutcome> | undefined;
+    for (let b = 0; b <= batches.length; b++) {
+      publishing.update(b, batches.length + 1);
+      // The last round is the vocabularies: every concept the batches used, once.
+      const vocabularyRound = b === batches.length;
+      const quads = vocabularyRound ? found.vocabulary : batchQuads(prepared, batches[b]!, new Set());
+      await nquads.write(nQuadsBytes(quads));
+      const batchTriples = asPublicationOrder(sortedTriples(quads).filter((q) => {
+        if (!found.shared.has(q.subject.value)) return true;
+        const key = tripleToNt(q);
+        if (writtenShared.has(key)) return false;
+        writtenShared.add(key);
+        return true;
+      }));
+      triples += batchTriples.length;
+      await ntriples.write(nTriplesBytes(batchTriples));
+      const added = dumps.add(encodeTriples(batchTriples));
+      voidStats.add(batchTriples);
+      facts.add(batchTriples);
+      if (validating) outcomes.push(await validating);
+      validating = vocabularyRound ? undefined : validateQuadsInWorkers(quads.concat(found.vocabulary, found.context), shapes);
+      validating?.catch(() => undefined); // awaited next round; never an unhandled rejection meanwhile
+      if (!vocabularyRound) {
+        const site = hubPagesOf({ quads: found.context.length ? quads.concat(found.context) : quads, hubs: hubsOfBatch[b]!, pages, hubLabels: found.hubLabels, base, concepts: prepared.concepts });
+        for (const [path, html] of site.pages) {
+          stage.write(path, html);
+          sitePages.push(path);
+        }
+        append(rows, site.rows);
+      }
+      await added;
+    }
+    publishing.done();
+    timer.lap('batches');
+    const closing = step('finishing the dumps');
+    for (const [name, digest] of await dumps.end()) written.set(name, digest);
+    written.set('dih.nq', await nquads.close());
+    written.set('dih.nt', await ntriples.close());
+    closing.done();
+    const names = ['dih.nq', 'dih.nt', ...WORKER_DUMPS, 'void.ttl', 'validation-report.ttl', ...merge.files.keys()];
+    for (const [path, content] of siteFrame(rows, pages, publicationBase)) {
+      stage.write(path, content);
+      sitePages.push(path);
+    }
+    put('void.ttl', await toTurtle(voidStats.quads({ base, publicationBase, files: names }), catalogPrefixes(base)));
+    validation = mergeOutcomes(outcomes);
+    refused = !!options.strict && (validation.violations > 0 || found.diagnostics.some((d) => d.severity === 'error'));
+    put('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
+    for (const [name, content] of merge.files) put(name, content);
+    for (const [name, content] of await catalogueFiles({ facts: facts.facts(), records: prepared.records, files: written, base, publicationBase })) put(name, content);
+    timer.lap('catalogue');
+  } catch (err) {
+    dumps.abort();
+    await stage.discard();
+    throw err;
+  }
+  const finishing = step(refused ? 'removing the refused publication' : 'waiting for the files to reach the disk, then replacing the publication');
+  if (refused) await stage.discard();
+  else await stage.commit();
+  finishing.done();
+  timer.lap('write');
+  const files = refused ? [] : [...written.keys(), ...sitePages].sort();
+  return { records: prepared.records, quads: [], triples, batches: batches.length, diagnostics: found.diagnostics, validation, files, merge };
+}

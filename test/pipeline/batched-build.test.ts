@@ -1,0 +1,120 @@
+/**
+ * A build in batches publishes the same graph as the build that holds it whole: the same quads,
+ * the same triples in every serialization, the same VoID, validation report, pages and CSVs.
+ * Sources: the example sources plus a synthetic registry (JRC-style NGSI-LD and curated YAML,
+ * with near-duplicates to merge), cut into batches of 7 hubs.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type BuildResult } from '../../src/pipeline.js';
+import { writeSynthetic } from '../../bench/generate.js';
+import { SOURCES, tempDir } from '../helpers/paths.js';
+import { diffSets, parseJsonLd, parseRdf, parseRdfXmlText } from '../helpers/graph.js';
+import { quadToNq, tripleToNt } from '../../src/publish/serialize.js';
+
+/**
+ * Curated records (IRIs by name, not scoped to the record) that describe the same organisation
+ * and one another's hubs: subjects that several batches describe.
+ */
+const WORDS = ['Aurora', 'Borealis', 'Cobalt', 'Delta', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Indigo', 'Juniper', 'Krypton', 'Lumen'];
+const SHARED_RECORDS = Array.from({ length: 12 }, (_, i) => [
+  `source: {registry: curated, id: shared-${i}, date: "2025-06-01"}`,
+  'hub: hub',
+  'entities:',
+  `  hub: {kind: hub, name: "${WORDS[i]} Hub", status: "Fully operational", hubType: DIH, country: PRT, homepage: "https://www.${WORDS[i]!.toLowerCase()}-hub.pt/"}`,
+  '  uni: {name: "University of Sharedtown", types: ["university"], country: PRT}',
+  `  next: {kind: hub, name: "${WORDS[(i + 5) % 12]} Hub", country: PRT}`,
+  'relations:',
+  '  - [uni, hosts, hub]',
+  '  - [next, partner of, hub]',
+  '',
+].join('\n')).join('---\n');
+
+const lines = (text: string): string[] => text.split('\n').filter(Boolean);
+const quadSet = (text: string): Set<string> => new Set(parseRdf(text, 'application/n-quads').map(quadToNq));
+const tripleSetOf = (quads: Iterable<Parameters<typeof tripleToNt>[0]>): Set<string> => new Set([...quads].map(tripleToNt));
+
+function filesUnder(dir: string, sub = ''): string[] {
+  return readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(dir, join(sub, e.name)) : [join(sub, e.name)])).sort();
+}
+
+describe('pipeline/batched-build', function () {
+  this.timeout(300_000);
+  let whole: string, batched: string;
+  let wholeResult: BuildResult, batchedResult: BuildResult;
+  before(async function () {
+    const sources = tempDir('dih-ld-batched-src-');
+    writeSynthetic(40, sources);
+    writeFileSync(join(sources, 'shared.yaml'), SHARED_RECORDS);
+    whole = join(tempDir(), 'whole');
+    batched = join(tempDir(), 'batched');
+    wholeResult = await build([SOURCES, sources], { out: whole, batchHubs: 1_000_000 });
+    batchedResult = await build([SOURCES, sources], { out: batched, batchHubs: 7 });
+  });
+  const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
+
+  it('pipeline/batched-build runs in several batches and holds no statement array', function () {
+    assert.equal(wholeResult.batches, 1);
+    assert.ok(batchedResult.batches >= 6, `${batchedResult.batches} batches`);
+    assert.equal(batchedResult.quads.length, 0);
+    assert.equal(batchedResult.triples, wholeResult.triples);
+    assert.ok(wholeResult.triples > 5000, `${wholeResult.triples} triples`);
+  });
+
+  it('pipeline/batched-build/nquads are the same quads', function () {
+    const a = quadSet(read(whole, 'dih.nq'));
+    const b = quadSet(read(batched, 'dih.nq'));
+    assert.deepEqual(diffSets(a, b), { onlyA: [], onlyB: [] });
+    assert.equal(lines(read(batched, 'dih.nq')).length, b.size, 'no quad written twice');
+  });
+
+  it('pipeline/batched-build/ntriples has every triple once', function () {
+    const a = new Set(lines(read(whole, 'dih.nt')));
+    const written = lines(read(batched, 'dih.nt'));
+    assert.deepEqual(diffSets(a, new Set(written)), { onlyA: [], onlyB: [] });
+    assert.equal(written.length, a.size, 'no triple written twice');
+  });
+
+  it('pipeline/batched-build/turtle-jsonld-rdfxml are the same graph as dih.nt', async function () {
+    const nt = new Set(lines(read(whole, 'dih.nt')));
+    const others: [string, Set<string>][] = [
+      ['dih.ttl', tripleSetOf(parseRdf(read(batched, 'dih.ttl'), 'text/turtle'))],
+      ['dih.jsonld', tripleSetOf(await parseJsonLd(read(batched, 'dih.jsonld')))],
+      ['dih.rdf', tripleSetOf(parseRdfXmlText(read(batched, 'dih.rdf')))],
+    ];
+    for (const [name, set] of others) assert.deepEqual(diffSets(set, new Set([...nt].map((l) => tripleToNt(parseRdf(l, 'application/n-triples')[0]!)))), { onlyA: [], onlyB: [] }, name);
+  });
+
+  it('pipeline/batched-build/void and the validation report say the same', function () {
+    for (const f of ['void.ttl', 'validation-report.ttl']) {
+      const a = tripleSetOf(parseRdf(read(whole, f), 'text/turtle'));
+      const b = tripleSetOf(parseRdf(read(batched, f), 'text/turtle'));
+      assert.deepEqual(diffSets(a, b), { onlyA: [], onlyB: [] }, f);
+    }
+    assert.deepEqual(batchedResult.validation, wholeResult.validation);
+    assert.deepEqual(batchedResult.diagnostics, wholeResult.diagnostics);
+  });
+
+  it('pipeline/batched-build/site has the same pages, byte for byte', function () {
+    const pages = (dir: string) => filesUnder(dir).filter((f) => f.endsWith('.html') || f.endsWith('.css'));
+    assert.deepEqual(pages(batched), pages(whole));
+    assert.ok(pages(whole).length > 40);
+    for (const f of pages(whole)) assert.equal(read(batched, f), read(whole, f), f);
+  });
+
+  it('pipeline/batched-build/catalogue and merge files: the same, but for the dumps\' bytes and the query index', function () {
+    for (const f of ['links.csv', 'conflicts.csv']) assert.equal(read(batched, f), read(whole, f), f);
+    assert.ok(existsSync(join(whole, 'dih.nq.idx')));
+    assert.ok(!existsSync(join(batched, 'dih.nq.idx')), 'no query index: query and serve read dih.nq');
+    assert.deepEqual(filesUnder(batched).filter((f) => !f.endsWith('.html')), filesUnder(whole).filter((f) => !f.endsWith('.html') && f !== 'dih.nq.idx'));
+    // The catalogue describes what was written: sizes of the batched build's own files.
+    const catalog = read(batched, 'catalog.ttl');
+    for (const f of ['dih.nq', 'dih.nt', 'dih.ttl', 'dih.jsonld', 'dih.rdf']) {
+      const size = readFileSync(join(batched, f)).byteLength;
+      assert.match(catalog, new RegExp(`"${size}"\\^\\^xsd:nonNegativeInteger|byteSize ${size}\\b|"${size}"`), `${f} size ${size} in catalog.ttl`);
+    }
+    const facts = (dir: string) => [...tripleSetOf(parseRdf(read(dir, 'catalog.ttl'), 'text/turtle'))].filter((t) => !/checksum|byteSize|spdx/.test(t)).sort();
+    assert.deepEqual(facts(batched), facts(whole));
+  });
+});
