@@ -229,6 +229,14 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   const sitePages: string[] = [];
   const writtenShared = new Set<string>();
   let triples = 0;
+  // Where the batches' time goes on this thread (DIH_TIMINGS), summed over the batches.
+  const spent = new Map<string, number>();
+  let lastClock = performance.now();
+  const clock = (part: string): void => {
+    const now = performance.now();
+    spent.set(part, (spent.get(part) ?? 0) + now - lastClock);
+    lastClock = now;
+  };
   let refused = false;
   let validation: ValidationOutcome;
   try {
@@ -240,8 +248,14 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       // The last round is the vocabularies: every concept the batches used, once.
       const vocabularyRound = b === batches.length;
       const quads = vocabularyRound ? found.vocabulary : batchQuads(prepared, batches[b]!, new Set());
+      clock('map');
       await nquads.write(nQuadsBytes(quads));
-      const batchTriples = asPublicationOrder(sortedTriples(quads).filter((q) => {
+      clock('n-quads');
+      // The batch's triples once: sorted with the N-Quads above (one sort, remembered per array);
+      // a triple of a shared subject only if no earlier batch wrote it.
+      const all = sortedTriples(quads);
+      const hasShared = found.shared.size > 0 && all.some((q) => found.shared.has(q.subject.value));
+      const batchTriples = !hasShared ? all : asPublicationOrder(all.filter((q) => {
         if (!found.shared.has(q.subject.value)) return true;
         const key = tripleToNt(q);
         if (writtenShared.has(key)) return false;
@@ -249,13 +263,21 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
         return true;
       }));
       triples += batchTriples.length;
-      await ntriples.write(nTriplesBytes(batchTriples));
+      await ntriples.write(hasShared ? nTriplesBytes(batchTriples) : nTriplesBytes(quads));
+      clock('n-triples');
       const added = dumps.add(encodeTriples(batchTriples));
+      clock('encoding for the dumps');
       voidStats.add(batchTriples);
       facts.add(batchTriples);
+      clock('void, catalogue facts');
       if (validating) outcomes.push(await validating);
-      validating = vocabularyRound ? undefined : validateQuadsInWorkers(quads.concat(found.vocabulary, found.context), shapes);
+      clock('waiting for validation');
+      // Validation reads the union of the graphs, in no order: the batch's triples with the
+      // vocabularies and the shared subjects' context, encoded without another sort. Its quads
+      // (with their graphs) tell which records a finding came from.
+      validating = vocabularyRound ? undefined : validateQuadsInWorkers(quads.concat(found.vocabulary, found.context), shapes, encodeTriples([...all, ...found.vocabulary, ...found.context]));
       validating?.catch(() => undefined); // awaited next round; never an unhandled rejection meanwhile
+      clock('encoding for validation');
       if (!vocabularyRound) {
         const site = hubPagesOf({ quads: found.context.length ? quads.concat(found.context) : quads, hubs: hubsOfBatch[b]!, pages, hubLabels: found.hubLabels, base, concepts: prepared.concepts });
         for (const [path, html] of site.pages) {
@@ -263,11 +285,14 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
           sitePages.push(path);
         }
         append(rows, site.rows);
+        clock('pages');
       }
       await added;
+      clock('waiting for the dumps');
     }
     publishing.done();
     timer.lap('batches');
+    if (process.env.DIH_TIMINGS) for (const [part, ms] of spent) process.stderr.write(`timing:     of which ${part.padEnd(24)} ${ms.toFixed(0).padStart(6)} ms\n`);
     const closing = step('finishing the dumps');
     for (const [name, digest] of await dumps.end()) written.set(name, digest);
     written.set('dih.nq', await nquads.close());
