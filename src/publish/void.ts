@@ -7,6 +7,7 @@ import { DataFactory, type Quad } from 'n3';
 import { dcterms, dih, EU_COUNTRY, foaf, NACE2, NUTS, oa, org, prov, rdf, skos, voidNs, xsd } from '../vocab/namespaces.js';
 import { slugify } from '../map/iri.js';
 import { DISTRIBUTION_FORMATS } from './catalog.js';
+import { DistinctCounter } from '../util/distinct-counter.js';
 import { sortedTriples } from './serialize.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -38,8 +39,11 @@ export function voidQuads(quads: Iterable<Quad>, options: VoidOptions): Quad[] {
  */
 export class VoidStats {
   private triples = 0;
-  private readonly subjects = new Set<string>();
-  private readonly objects = new Set<string>();
+  // Counted, not kept (DistinctCounter): a 100,000-hub build has millions of distinct terms.
+  private readonly subjects = new DistinctCounter();
+  private readonly objects = new DistinctCounter();
+  /** Distinct subjects (the entities) by where they are: the base, or each subject's folder when no base was given. */
+  private readonly entitiesUnder = new Map<string, number>();
   // Entities of a class are counted by rdf:type triples: a triple comes once, so a subject is
   // counted once per class without keeping a set of subjects per class.
   private readonly byClass = new Map<string, number>();
@@ -60,7 +64,10 @@ export class VoidStats {
       const s = q.subject.value;
       const p = q.predicate.value;
       this.triples++;
-      this.subjects.add(s);
+      if (this.subjects.add(s)) {
+        const under = base === undefined ? s.slice(0, Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1) : s.startsWith(base) ? base : undefined;
+        if (under !== undefined) this.entitiesUnder.set(under, (this.entitiesUnder.get(under) ?? 0) + 1);
+      }
       // distinct RDF terms: n3 terms carry their N-Triples-like id ("v"@en and "v"@pt are two objects)
       this.objects.add((q.object as { id?: string }).id ?? `${q.object.termType}:${q.object.value}`);
       this.byProperty.set(p, (this.byProperty.get(p) ?? 0) + 1);
@@ -105,7 +112,7 @@ export class VoidStats {
     add(ds, voidNs.uriSpace, literal(options.base));
     count(ds, voidNs.triples, this.triples);
     let entities = 0;
-    for (const s of this.subjects) if (s.startsWith(options.base)) entities++;
+    for (const [under, n] of this.entitiesUnder) if (under.startsWith(options.base)) entities += n;
     count(ds, voidNs.entities, entities);
     count(ds, voidNs.classes, this.byClass.size);
     count(ds, voidNs.properties, this.byProperty.size);
