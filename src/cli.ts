@@ -28,6 +28,9 @@ Usage:
                [--allow-service URL]...
       Run a SPARQL query over a publication. Named queries live in queries/. Updates, and SERVICE
       to anything but the --allow-service endpoints, are refused before the query runs.
+  dih-ld index [--data dist]
+      Write the query index (dih.nq.idx) of a publication from its dih.nq. A build writes it, except
+      a build in batches; without it query and serve parse dih.nq each time they start.
   dih-ld serve [--data dist] [--port 3030] [--host 127.0.0.1] [--allow-service URL]... [--timeout 30]
                [--max-rows 10000] [--max-body 1048576] [--workers N] [--cors] [--no-cache] [--base IRI]
       Serve a publication: SPARQL 1.1 Protocol endpoint and query page at /sparql, every IRI under
@@ -58,6 +61,7 @@ const COMMANDS: Record<string, Handler> = {
   build: async (args) => (await import('./commands/build.js')).buildCommand(args),
   validate: async (args) => (await import('./commands/validate.js')).validateCommand(args),
   query: async (args) => (await import('./commands/query.js')).queryCommand(args),
+  index: async (args) => (await import('./commands/index-command.js')).indexCommand(args),
   mqa: async (args) => (await import('./commands/mqa.js')).mqaCommand(args),
   push: async (args) => (await import('./commands/push.js')).pushCommand(args),
   serve: async (args) => (await import('./commands/serve.js')).serveCommand(args),

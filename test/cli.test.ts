@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli } from './helpers/cli.js';
 import { CLI, FIXTURES, ROOT, SOURCES, tempDir } from './helpers/paths.js';
+import { writeSynthetic } from '../bench/generate.js';
 
 describe('cli', function () {
   let out: string;
@@ -62,6 +63,29 @@ describe('cli', function () {
     assert.equal(stale.stdout, fresh.stdout);
     const added = runCli(['query', 'SELECT ?l WHERE { <urn:x:added> ?p ?l }', '--data', copy, '--format', 'csv']);
     assert.match(added.stdout, /added after the build/);
+  });
+
+  it('cli/build --batch-hubs publishes in batches without a query index; cli/index writes one that query then reads', function () {
+    const sources = tempDir('dih-ld-cli-batches-');
+    writeSynthetic(12, sources);
+    const dir = join(tempDir(), 'dist');
+    const r = runCli(['build', SOURCES, sources, '--out', dir, '--batch-hubs', '4', '--quiet']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /triples \(in [4-9] batches\)/);
+    assert.match(r.stderr, /dih-ld index --data/);
+    assert.ok(!existsSync(join(dir, 'dih.nq.idx')));
+    const fromNq = runCli(['query', 'who-hosts-what', '--data', dir, '--format', 'csv']);
+    assert.equal(fromNq.status, 0, fromNq.stderr);
+    assert.ok(fromNq.stdout.split('\n').length > 12, fromNq.stdout);
+    const indexed = runCli(['index', '--data', dir]);
+    assert.equal(indexed.status, 0, indexed.stderr);
+    assert.match(indexed.stderr, /wrote .*dih\.nq\.idx/);
+    const fromIndex = runCli(['query', 'who-hosts-what', '--data', dir, '--format', 'csv']);
+    assert.equal(fromIndex.stdout, fromNq.stdout);
+    appendFileSync(join(dir, 'dih.nq'), '<urn:x:a> <urn:x:p> "changed" <urn:x:g> .\n');
+    assert.match(runCli(['query', 'who-hosts-what', '--data', dir]).stderr, /dih\.nq\.idx was made from another dih\.nq/, 'the index is the one query reads');
+    assert.equal(runCli(['build', SOURCES, '--out', dir, '--batch-hubs', '0']).status, 2);
+    assert.equal(runCli(['index', '--data', join(dir, 'nowhere')]).status, 2);
   });
 
   it('cli/query answers which initiatives link to PRODUTECH DIH', function () {

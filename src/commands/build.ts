@@ -47,5 +47,6 @@ export async function buildCommand(args: string[]): Promise<number> {
   const pages = result.files.filter((f) => f.endsWith('.html')).length;
   const named = result.files.filter((f) => !f.endsWith('.html') && !f.includes('/'));
   process.stderr.write(`published ${values.out}/ (${named.join(', ')}${pages ? `, ${pages} HTML page(s)` : ''}): ${summary}\n`);
+  if (result.batches > 1) process.stderr.write(`no query index (a build in batches does not write one): \`dih-ld index --data ${values.out}\` writes it, else query and serve parse dih.nq\n`);
   return errors || result.validation.violations ? 1 : 0;
 }

@@ -39,7 +39,8 @@ function fingerprintOfBytes(bytes: Uint8Array): Buffer {
   return sourceFingerprint(bytes.length, bytes.subarray(0, sample), bytes.subarray(bytes.length - sample));
 }
 
-function fingerprintOfFile(file: string): { size: number; fingerprint: Buffer } {
+/** The IndexedSource of a dih.nq on disk (its size and a hash of its first and last bytes). */
+export function fingerprintOfFile(file: string): { size: number; fingerprint: Buffer } {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
