@@ -36,12 +36,20 @@ import { reportQuads } from './validate/report.js';
 import { progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
+import { PackedRecords } from './model/packed-records.js';
 
-/** The hubs of one batch, the records they were merged from, and their conflicts. */
+/** The hubs of one batch, the records they were merged from (their places in the input), and their conflicts. */
 export interface Batch {
   hubs: CanonicalHub[];
-  records: HubRecord[];
+  records: number[];
   conflicts: Conflict[];
+}
+
+/** The records, packed once merged, and each duplicate's error by its place in the input. */
+interface RecordSource {
+  prepared: Prepared;
+  packed: PackedRecords;
+  duplicateAt: Map<number, Diagnostic>;
 }
 
 /**
@@ -52,8 +60,8 @@ export interface Batch {
 export function planBatches(prepared: Prepared, size: number): Batch[] {
   if (!(size >= 1)) throw new RangeError(`batch size must be at least 1 hub, got ${size}`);
   const { records, merge } = prepared;
-  const byKey = new Map<string, HubRecord>();
-  for (const r of records) if (!prepared.duplicates.has(r)) byKey.set(`${r.source.registry}/${r.source.id}`, r);
+  const byKey = new Map<string, number>();
+  for (const [i, r] of records.entries()) if (!prepared.duplicates.has(r)) byKey.set(`${r.source.registry}/${r.source.id}`, i);
   const conflictsOf = new Map<string, Conflict[]>();
   for (const c of merge.conflicts) {
     const list = conflictsOf.get(c.hub);
@@ -61,14 +69,14 @@ export function planBatches(prepared: Prepared, size: number): Batch[] {
     else conflictsOf.set(c.hub, [c]);
   }
   const batches: Batch[] = [];
-  const placed = new Set<HubRecord>();
+  const placed = new Set<number>();
   for (let start = 0; start < merge.hubs.length; start += size) {
     const hubs = merge.hubs.slice(start, start + size);
     const batch: Batch = { hubs, records: [], conflicts: [] };
     for (const h of hubs) {
       for (const l of h.links) {
         const r = byKey.get(`${l.registry}/${l.recordId}`);
-        if (r && !placed.has(r)) {
+        if (r !== undefined && !placed.has(r)) {
           placed.add(r);
           batch.records.push(r);
         }
@@ -79,7 +87,7 @@ export function planBatches(prepared: Prepared, size: number): Batch[] {
   }
   if (!batches.length) batches.push({ hubs: [], records: [], conflicts: [] });
   const last = batches[batches.length - 1]!;
-  for (const r of records) if (!placed.has(r)) last.records.push(r);
+  for (let i = 0; i < records.length; i++) if (!placed.has(i)) last.records.push(i);
   return batches;
 }
 
@@ -87,14 +95,20 @@ export function planBatches(prepared: Prepared, size: number): Batch[] {
 const ownedBy = (owner: string, subject: string): boolean => subject === owner || (subject.startsWith(owner) && subject.charCodeAt(owner.length) === 0x2f);
 
 /** A batch's statements: its records' graphs and its hubs' merged view. */
-function batchQuads(prepared: Prepared, batch: Batch, used: Set<string>, onRecord?: (record: HubRecord, quads: Quad[], diagnostics: Diagnostic[]) => void): Quad[] {
+function batchQuads(from: RecordSource, batch: Batch, used: Set<string>, onRecord?: (index: number, record: HubRecord | undefined, quads: Quad[], diagnostics: Diagnostic[]) => void): Quad[] {
   const quads: Quad[] = [];
-  for (const record of batch.records) {
-    const mapped = mapOne(prepared, record, used);
-    onRecord?.(record, mapped.quads, mapped.diagnostics);
+  for (const i of batch.records) {
+    const duplicate = from.duplicateAt.get(i);
+    if (duplicate) {
+      onRecord?.(i, undefined, [], [duplicate]);
+      continue;
+    }
+    const record = from.packed.get(i);
+    const mapped = mapOne(from.prepared, record, used);
+    onRecord?.(i, record, mapped.quads, mapped.diagnostics);
     append(quads, mapped.quads);
   }
-  append(quads, mergeQuads(batch.hubs, batch.conflicts, prepared.base));
+  append(quads, mergeQuads(batch.hubs, batch.conflicts, from.prepared.base));
   return quads;
 }
 
@@ -117,7 +131,8 @@ interface Survey {
  * subjects recur across batches, the hubs and their labels for the pages' links, the concepts
  * used, the mapping diagnostics in record order). Mapping is a few percent of a build.
  */
-function survey(prepared: Prepared, batches: Batch[]): Survey {
+function survey(from: RecordSource, batches: Batch[]): Survey {
+  const { prepared } = from;
   const batchOf = new Map<string, number>();
   const shared = new Set<string>();
   /** Batches that describe a shared subject: the only ones sharedContext maps again. */
@@ -133,14 +148,15 @@ function survey(prepared: Prepared, batches: Batch[]): Survey {
   const hubBatch = new Map<string, number>();
   const hubLabels = new Map<string, string>();
   const used = new Set<string>();
-  const diagnosticsOf = new Map<HubRecord, Diagnostic[]>();
+  const diagnosticsOf = new Map<number, Diagnostic[]>();
   const merged = mergedGraphIri(prepared.base);
   const surveying = progress('surveying batches');
   for (const [b, batch] of batches.entries()) {
     surveying.update(b, batches.length);
     const labels = new Map<string, { text: string; rank: number; nt: string }>();
-    const quads = batchQuads(prepared, batch, used, (record, recordQuads, diagnostics) => {
-      diagnosticsOf.set(record, diagnostics);
+    const quads = batchQuads(from, batch, used, (index, record, recordQuads, diagnostics) => {
+      diagnosticsOf.set(index, diagnostics);
+      if (!record) return;
       const graph = prepared.minter.source(record.source.registry, record.source.id);
       for (const q of recordQuads) if (!ownedBy(graph, q.subject.value)) note(q.subject.value, b);
     });
@@ -166,8 +182,8 @@ function survey(prepared: Prepared, batches: Batch[]): Survey {
   const vocabulary = vocabularyQuads(prepared.concepts, used, prepared.base);
   for (const q of vocabulary) note(q.subject.value, batches.length);
   const diagnostics = [...prepared.diagnostics];
-  for (const r of prepared.records) append(diagnostics, diagnosticsOf.get(r) ?? []);
-  const context = shared.size ? sharedContext(prepared, batches, shared, sharedBatches) : [];
+  for (let i = 0; i < from.packed.length; i++) append(diagnostics, diagnosticsOf.get(i) ?? []);
+  const context = shared.size ? sharedContext(from, batches, shared, sharedBatches) : [];
   return { shared, hubBatch, hubLabels, used, diagnostics, vocabulary, context };
 }
 
@@ -178,13 +194,15 @@ function survey(prepared: Prepared, batches: Batch[]): Survey {
  * several batches shows all its relations and is validated on all its facts, as in a build that
  * holds the whole graph. Only the batches holding such subjects are mapped again.
  */
-function sharedContext(prepared: Prepared, batches: Batch[], shared: ReadonlySet<string>, sharedBatches: ReadonlySet<number>): Quad[] {
+function sharedContext(from: RecordSource, batches: Batch[], shared: ReadonlySet<string>, sharedBatches: ReadonlySet<number>): Quad[] {
+  const { prepared } = from;
   const context: Quad[] = [];
   const merged = mergedGraphIri(prepared.base);
   for (const b of [...sharedBatches].sort((x, y) => x - y)) {
     const batch = batches[b];
     if (!batch) continue; // the vocabularies: their subjects' statements are the vocabulary, seen by every batch
-    batchQuads(prepared, batch, new Set(), (record, quads) => {
+    batchQuads(from, batch, new Set(), (_index, record, quads) => {
+      if (!record) return;
       const kept = new Set<string>();
       for (const q of quads) {
         if (shared.has(q.subject.value)) kept.add(q.subject.value);
@@ -200,12 +218,30 @@ function sharedContext(prepared: Prepared, batches: Batch[], shared: ReadonlySet
   return context;
 }
 
+/**
+ * Takes the records over: packs them (PackedRecords) and leaves in `prepared.records` only each
+ * record's source (what the build's summary reads), so that nothing holds the objects.
+ */
+function packRecords(prepared: Prepared): RecordSource {
+  const packed = new PackedRecords(prepared.records);
+  const duplicateAt = new Map<number, Diagnostic>();
+  for (const [i, r] of prepared.records.entries()) {
+    const duplicate = prepared.duplicates.get(r);
+    if (duplicate) duplicateAt.set(i, duplicate);
+    prepared.records[i] = { source: r.source, hub: r.hub, entities: [], relations: [] };
+  }
+  prepared.duplicates.clear();
+  return { prepared, packed, duplicateAt };
+}
+
 export async function buildInBatches(prepared: Prepared, options: BuildOptions, batchHubs: number): Promise<BuildResult> {
   const timer = stageTimer();
   const { base, merge } = prepared;
   const publicationBase = options.publicationBase ?? base;
   const batches = planBatches(prepared, batchHubs);
-  const found = survey(prepared, batches);
+  const from = packRecords(prepared);
+  timer.lap('records packed');
+  const found = survey(from, batches);
   timer.lap(`survey of ${batches.length} batches (${found.shared.size} subjects in several)`);
   const shapes = loadShapes(base);
   const pages = hubPagePaths(found.hubBatch.keys(), base);
@@ -247,7 +283,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       publishing.update(b, batches.length + 1);
       // The last round is the vocabularies: every concept the batches used, once.
       const vocabularyRound = b === batches.length;
-      const quads = vocabularyRound ? found.vocabulary : batchQuads(prepared, batches[b]!, new Set());
+      const quads = vocabularyRound ? found.vocabulary : batchQuads(from, batches[b]!, new Set());
       clock('map');
       await nquads.write(nQuadsBytes(quads));
       clock('n-quads');
@@ -308,7 +344,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     refused = !!options.strict && (validation.violations > 0 || found.diagnostics.some((d) => d.severity === 'error'));
     put('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
     for (const [name, content] of merge.files) put(name, content);
-    for (const [name, content] of await catalogueFiles({ facts: facts.facts(), records: prepared.records, files: written, base, publicationBase })) put(name, content);
+    for (const [name, content] of await catalogueFiles({ facts: facts.facts(), records: [], files: written, base, publicationBase })) put(name, content);
     timer.lap('catalogue');
   } catch (err) {
     dumps.abort();

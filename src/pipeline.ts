@@ -49,6 +49,7 @@ export interface BuildOptions extends ReadOptions {
 export const DEFAULT_BATCH_HUBS = 2000;
 
 export interface BuildResult {
+  /** Every record read; after a build in batches only their `source` and `hub` (the rest was packed away, see batched-build.ts). */
   records: HubRecord[];
   /** Every statement published; empty when the build ran in batches (`batches` > 1), which never holds them all. */
   quads: Quad[];

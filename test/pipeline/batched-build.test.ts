@@ -59,6 +59,7 @@ describe('pipeline/batched-build', function () {
     assert.ok(batchedResult.batches >= 6, `${batchedResult.batches} batches`);
     assert.equal(batchedResult.quads.length, 0);
     assert.equal(batchedResult.triples, wholeResult.triples);
+    assert.deepEqual(batchedResult.records.map((r) => r.source), wholeResult.records.map((r) => r.source), 'the sources of the records, for the summary');
     assert.ok(wholeResult.triples > 5000, `${wholeResult.triples} triples`);
   });
 

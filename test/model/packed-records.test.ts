@@ -1,0 +1,24 @@
+/** PackedRecords gives back the records it was given, field for field, across its buffers. */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { PackedRecords } from '../../src/model/packed-records.js';
+import { readSources } from '../../src/sources/index.js';
+import { writeSynthetic } from '../../bench/generate.js';
+import { SOURCES, tempDir } from '../helpers/paths.js';
+
+describe('model/packed-records', function () {
+  this.timeout(120_000);
+  it('model/packed-records gives back every record as read (example sources, a synthetic registry with prose and non-ASCII text)', async function () {
+    const dir = join(tempDir(), 'syn');
+    writeSynthetic(30, dir);
+    const read = await readSources([SOURCES, dir]);
+    const records = [...read.records, { source: { registry: 'r', id: 'ünïcødé ✓ 𝔘', file: 'f.yaml' }, hub: 'hub', entities: [], relations: [] }];
+    const packed = new PackedRecords(records as never);
+    assert.equal(packed.length, records.length);
+    assert.ok(records.length > 60);
+    // JSON.parse(JSON.stringify(r)) is what a record must survive: no undefined values, maps or dates
+    for (const [i, r] of records.entries()) assert.deepStrictEqual(packed.get(i), JSON.parse(JSON.stringify(r)), `record ${i}`);
+    for (const [i, r] of records.entries()) assert.deepEqual(packed.get(i), r, `record ${i} as read`);
+    assert.throws(() => packed.get(records.length), RangeError);
+  });
+});
