@@ -8,10 +8,11 @@
  *   DIH_SCALE_HUBS=100000 node --import tsx bench/scale.bench.ts
  *
  * DIH_SCALE_HUBS (default 10000), DIH_SCALE_BATCH_HUBS (the build's --batch-hubs, default its own),
- * DIH_SCALE_DIR (keep the sources and the publication there instead of a temporary folder).
+ * DIH_SCALE_DIR (keep the sources, the publication and the build's report, build.log, there instead
+ * of a temporary folder).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSynthetic } from './generate.js';
@@ -59,6 +60,8 @@ const cli = join(root, 'lib', 'cli.js');
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run make compile first`);
 const batchArgs = process.env.DIH_SCALE_BATCH_HUBS ? ['--batch-hubs', process.env.DIH_SCALE_BATCH_HUBS] : [];
 const built = await measured(process.execPath, ['--max-old-space-size=16000', cli, 'build', sources, '--out', out, '--quiet', ...batchArgs]);
+// The build's own report (with DIH_TIMINGS=1 its stages, memory after each), kept with the data.
+if (keep) writeFileSync(join(work, 'build.log'), built.stderr);
 const summary = /published .*: (.*)/.exec(built.stderr)?.[1] ?? '';
 const triples = Number(/(\d+) triples/.exec(summary)?.[1] ?? NaN);
 const raw = await measured(process.execPath, ['--import', 'tsx', join(root, 'bench', 'raw-ntriples.ts'), join(out, 'dih.nt'), join(work, 'raw.nt')]);
