@@ -23,7 +23,7 @@ import type { CanonicalHub, Conflict } from './merge/index.js';
 import { dih, org, prefixesFor, rdf, rdfs, skos } from './vocab/namespaces.js';
 import { asPublicationOrder, nQuadsBytes, nTriplesBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
 import { encodeTriples } from './util/triple-transfer.js';
-import { PublicationStage } from './publish/atomic.js';
+import { PublicationStage, settlePublication } from './publish/atomic.js';
 import { startDumpsStream } from './publish/dumps-stream.js';
 import { WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, catalogPrefixes } from './publish/publication.js';
@@ -351,10 +351,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     await stage.discard();
     throw err;
   }
-  const finishing = step(refused ? 'removing the refused publication' : 'waiting for the files to reach the disk, then replacing the publication');
-  if (refused) await stage.discard();
-  else await stage.commit();
-  finishing.done();
+  await settlePublication(stage, refused);
   timer.lap('write');
   const files = refused ? [] : [...written.keys(), ...sitePages].sort();
   return { records: prepared.records, quads: [], triples, batches: batches.length, diagnostics: found.diagnostics, validation, files, merge };

@@ -17,7 +17,7 @@ import { nQuadsBytes, nTriplesBytes, publicationOrder, sortedTriples, toTurtle }
 import { encodeGraphs, encodeTriples, encodeTriplesWithTable, reorderTriples, type EncodedTriples } from './util/triple-transfer.js';
 import { QUAD_INDEX_FILE, quadIndexBytes, quadIndexSource, stampQuadIndex } from './query/quad-index-file.js';
 import { QuadIndex } from './query/quad-index.js';
-import { PublicationStage, type PublicationFiles } from './publish/atomic.js';
+import { PublicationStage, settlePublication, type PublicationFiles } from './publish/atomic.js';
 import { dumpsInWorker, WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { digestOf, type FileDigest } from './publish/catalog.js';
@@ -278,10 +278,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     await stage.discard();
     throw err;
   }
-  const finishing = step(refused ? 'removing the refused publication' : 'waiting for the files to reach the disk, then replacing the publication');
-  if (refused) await stage.discard();
-  else await stage.commit();
-  finishing.done();
+  await settlePublication(stage, refused);
   timer.lap('write');
   return { records, quads, triples: sorted.ids.length / 3, batches: 1, diagnostics, validation, files: refused ? [] : [...written.keys(), ...pages, QUAD_INDEX_FILE].sort(), merge };
 }

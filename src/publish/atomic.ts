@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync, readdirSync } f
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileSink } from './file-sink.js';
+import { step } from '../util/progress.js';
 
 export type PublicationFiles = Map<string, string | Uint8Array>;
 
@@ -155,6 +156,14 @@ export class PublicationStage {
     await Promise.all(this.pending);
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The end of a build: the publication swapped in, or removed when the build refused it (--strict). */
+export async function settlePublication(stage: PublicationStage, refused: boolean): Promise<void> {
+  const finishing = step(refused ? 'removing the refused publication' : 'waiting for the files to reach the disk, then replacing the publication');
+  if (refused) await stage.discard();
+  else await stage.commit();
+  finishing.done();
 }
 
 export async function writePublication(outDir: string, files: PublicationFiles): Promise<void> {

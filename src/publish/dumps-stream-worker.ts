@@ -14,13 +14,13 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DataFactory, type Quad } from 'n3';
+import type { Quad } from 'n3';
 import type { FileDigest } from './catalog.js';
 import { STREAMING_NEEDS_DIRECT_JSONLD, type DumpsStreamReply, type DumpsStreamRequest } from './dumps-stream.js';
 import { CONTEXT_URL } from './jsonld-loader.js';
 import { RDF_XML_FOOTER, RdfXmlBodyWriter } from './rdfxml-writer.js';
 import { addTriples, directCompactor, IriCachingWriter } from './serialize.js';
-import { decodeTerm, decodeTermTable, type EncodedTriples } from '../util/triple-transfer.js';
+import { decodeTerm, decodeTermTable, subjectGroups, type EncodedTriples } from '../util/triple-transfer.js';
 
 /** A document written in batches: `take` gives the text made since the last take, `end` the rest. */
 interface BatchWriter {
@@ -132,7 +132,6 @@ class OutFile {
   }
 }
 
-const { quad } = DataFactory;
 const { dir, prefixes } = workerData as { dir: string; prefixes: Record<string, string> };
 const port = parentPort!;
 const reply = (m: DumpsStreamReply): void => port.postMessage(m);
@@ -164,14 +163,9 @@ async function writeBatch(batch: EncodedTriples): Promise<void> {
   const terms = table.terms.map(decodeTerm);
   const { ids } = table;
   // A subject's triples come together: Turtle and JSON-LD take them a subject at a time.
-  for (let start = 0, n = ids.length / 3; start < n;) {
-    let end = start + 1;
-    while (end < n && ids[3 * end] === ids[3 * start]) end++;
-    const ofSubject = new Array<Quad>(end - start);
-    for (let i = start; i < end; i++) ofSubject[i - start] = quad(terms[ids[3 * i]!] as Quad['subject'], terms[ids[3 * i + 1]!] as Quad['predicate'], terms[ids[3 * i + 2]!] as Quad['object']);
+  for (const ofSubject of subjectGroups(terms, ids)) {
     turtle.add(ofSubject);
     jsonLd.add(ofSubject);
-    start = end;
   }
   // RDF/XML before any write: it refuses triples the other two accept, and a refused batch then writes nothing.
   const xml = rdfXml.write(table);

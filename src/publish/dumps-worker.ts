@@ -4,13 +4,11 @@
  * by file name: encoding 30 MB of text is work this thread can take from the main one.
  */
 import { workerData } from 'node:worker_threads';
-import { DataFactory, type Quad } from 'n3';
 import { writeRdfXml } from './rdfxml-writer.js';
 import { asPublicationOrder, jsonLdWriter, toJsonLd, turtleWriter } from './serialize.js';
 import { answer } from '../util/worker.js';
-import { decodeTerm, decodeTermTable, decodeTriples, type EncodedTriples } from '../util/triple-transfer.js';
+import { decodeTerm, decodeTermTable, decodeTriples, subjectGroups, type EncodedTriples } from '../util/triple-transfer.js';
 
-const { quad } = DataFactory;
 const { triples, prefixes } = workerData as { triples: EncodedTriples; prefixes: Record<string, string> };
 await answer(async () => {
   const out = new Map<string, Uint8Array>();
@@ -22,14 +20,9 @@ await answer(async () => {
   const ids = table.ids;
   const turtle = turtleWriter(prefixes);
   const jsonLd = jsonLdWriter();
-  for (let start = 0, n = ids.length / 3; start < n;) {
-    let end = start + 1;
-    while (end < n && ids[3 * end] === ids[3 * start]) end++;
-    const ofSubject = new Array<Quad>(end - start);
-    for (let i = start; i < end; i++) ofSubject[i - start] = quad(terms[ids[3 * i]!] as Quad['subject'], terms[ids[3 * i + 1]!] as Quad['predicate'], terms[ids[3 * i + 2]!] as Quad['object']);
+  for (const ofSubject of subjectGroups(terms, ids)) {
     turtle.add(ofSubject);
     jsonLd?.add(ofSubject);
-    start = end;
   }
   out.set('dih.ttl', Buffer.from(await turtle.end(), 'utf8'));
   // A context the direct writer does not cover goes to the jsonld library, which needs every triple.

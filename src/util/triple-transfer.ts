@@ -136,3 +136,20 @@ export function encodeGraphs(quads: readonly Quad[]): EncodedGraphs {
   }
   return { names, ids };
 }
+
+/**
+ * The triples of a term table a subject at a time, as RDF/JS quads (each distinct term made once
+ * by the caller: `terms`), for writers that take one subject's triples per call. The triples come
+ * with each subject's together, as publication order has them.
+ */
+export function* subjectGroups(terms: readonly (Quad['subject'] | Quad['object'])[], ids: Int32Array): Generator<Quad[]> {
+  const { quad } = DataFactory;
+  for (let start = 0, n = ids.length / 3; start < n;) {
+    let end = start + 1;
+    while (end < n && ids[3 * end] === ids[3 * start]) end++;
+    const ofSubject = new Array<Quad>(end - start);
+    for (let i = start; i < end; i++) ofSubject[i - start] = quad(terms[ids[3 * i]!] as Quad['subject'], terms[ids[3 * i + 1]!] as Quad['predicate'], terms[ids[3 * i + 2]!] as Quad['object']);
+    yield ofSubject;
+    start = end;
+  }
+}
