@@ -301,19 +301,21 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       triples += batchTriples.length;
       await ntriples.write(hasShared ? nTriplesBytes(batchTriples) : nTriplesBytes(quads));
       clock('n-triples');
-      const added = dumps.add(encodeTriples(batchTriples));
-      clock('encoding for the dumps');
+      // One encoding serves both workers: validation reads the batch's triples with the
+      // vocabularies and the shared subjects' context (in no order; duplicates are harmless to
+      // it), the dumps the first of them, when no shared triple was dropped (same terms, fewer ids).
+      const forValidation = vocabularyRound ? undefined : encodeTriples([...all, ...found.vocabulary, ...found.context]);
+      const added = dumps.add(forValidation && batchTriples === all ? { terms: forValidation.terms, ids: forValidation.ids.subarray(0, 3 * all.length) } : encodeTriples(batchTriples));
+      clock('encoding for the workers');
       voidStats.add(batchTriples);
       facts.add(batchTriples);
       clock('void, catalogue facts');
       if (validating) outcomes.push(await validating);
       clock('waiting for validation');
-      // Validation reads the union of the graphs, in no order: the batch's triples with the
-      // vocabularies and the shared subjects' context, encoded without another sort. Its quads
-      // (with their graphs) tell which records a finding came from.
-      validating = vocabularyRound ? undefined : validateQuadsInWorkers(quads.concat(found.vocabulary, found.context), shapes, encodeTriples([...all, ...found.vocabulary, ...found.context]));
+      // The quads (with their graphs) tell which records a finding came from.
+      validating = forValidation ? validateQuadsInWorkers(quads.concat(found.vocabulary, found.context), shapes, forValidation) : undefined;
       validating?.catch(() => undefined); // awaited next round; never an unhandled rejection meanwhile
-      clock('encoding for validation');
+      clock('starting validation');
       if (!vocabularyRound) {
         const site = hubPagesOf({ quads: found.context.length ? quads.concat(found.context) : quads, hubs: hubsOfBatch[b]!, pages, hubLabels: found.hubLabels, base, concepts: prepared.concepts });
         for (const [path, html] of site.pages) {
