@@ -7,7 +7,7 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { asUsage, UsageError } from './args.js';
-import { loadQuads, queryStore } from '../query/engine.js';
+import { queryStoreOf } from '../query/engine.js';
 import { fingerprintOfFile, QUAD_INDEX_FILE, quadIndexBytes, stampQuadIndex } from '../query/quad-index-file.js';
 import { step } from '../util/progress.js';
 
@@ -19,11 +19,10 @@ export async function indexCommand(args: string[]): Promise<number> {
   // Taken before the parse: an index stamped with the dih.nq it was made from, even if a build
   // replaces the folder meanwhile (then the index is refused as stale, never used wrongly).
   const stamp = fingerprintOfFile(source);
-  const reading = step(`reading ${source}`);
-  const quads = await loadQuads(dir);
-  reading.done();
-  const indexing = step(`indexing ${quads.length} quads`);
-  const bytes = quadIndexBytes(queryStore(quads));
+  // The parser's quads go into the index as they come: only term ids are kept.
+  const indexing = step(`reading and indexing ${source}`);
+  const index = await queryStoreOf(dir);
+  const bytes = quadIndexBytes(index);
   stampQuadIndex(bytes, stamp);
   indexing.done();
   const target = join(dir, QUAD_INDEX_FILE);
@@ -35,6 +34,6 @@ export async function indexCommand(args: string[]): Promise<number> {
     rmSync(temporary, { force: true });
     throw err;
   }
-  process.stderr.write(`wrote ${target} (${(bytes.byteLength / 2 ** 20).toFixed(1)} MB, ${quads.length} quads)\n`);
+  process.stderr.write(`wrote ${target} (${(bytes.byteLength / 2 ** 20).toFixed(1)} MB, ${index.size} quads)\n`);
   return 0;
 }
