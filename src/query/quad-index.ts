@@ -13,11 +13,11 @@
  */
 import { DataFactory, type Quad, type Term } from 'n3';
 import { ArrayIterator, EmptyIterator, IntegerIterator, type AsyncIterator } from 'asynciterator';
-import { decodeTerm, type EncodedGraphs, type EncodedTerm } from '../util/triple-transfer.js';
+import type { EncodedGraphs, EncodedTerm } from '../util/triple-transfer.js';
+import { decode, encode, keyOf, keyOfEncoded, type IndexedTerm } from './quad-index-terms.js';
 import { radixOrder } from './radix-order.js';
 
-/** A term of the index: the dictionary of triple-transfer plus the default graph. */
-export type IndexedTerm = EncodedTerm | ['D'];
+export type { IndexedTerm } from './quad-index-terms.js';
 
 /** Positions of a quad: subject, predicate, object, graph. */
 const S = 0, P = 1, O = 2, G = 3;
@@ -39,38 +39,6 @@ const BEST_ORDER: [number, number][] = Array.from({ length: 16 }, (_, mask) => {
 });
 
 type Pattern = [Term | null | undefined, Term | null | undefined, Term | null | undefined, Term | null | undefined];
-
-/** The dictionary key of a term: an IRI's value as it is (most terms), others prefixed by U+0001 (never in an IRI) and their kind. */
-function keyOf(t: Term): string | undefined {
-  switch (t.termType) {
-    case 'NamedNode': return t.value;
-    case 'BlankNode': return `\u0001B${t.value}`;
-    case 'Literal': return `\u0001L${t.value}\u0001${t.language}\u0001${t.language ? '' : t.datatype.value}`;
-    case 'DefaultGraph': return '\u0001D';
-    default: return undefined; // variables and quoted triples are never stored
-  }
-}
-
-function keyOfEncoded(t: IndexedTerm): string {
-  if (t[0] === 'I') return t[1];
-  if (t[0] === 'B') return `\u0001B${t[1]}`;
-  if (t[0] === 'D') return '\u0001D';
-  return `\u0001L${t[1]}\u0001${t[2]}\u0001${t[2] ? '' : t[3]}`;
-}
-
-function encode(t: Term): IndexedTerm {
-  switch (t.termType) {
-    case 'NamedNode': return ['I', t.value];
-    case 'BlankNode': return ['B', t.value];
-    case 'Literal': return ['L', t.value, t.language, t.language ? '' : t.datatype.value];
-    case 'DefaultGraph': return ['D'];
-    default: throw new TypeError(`a ${t.termType} cannot be stored in a quad index`);
-  }
-}
-
-function decode(t: IndexedTerm): Term {
-  return t[0] === 'D' ? DataFactory.defaultGraph() : decodeTerm(t);
-}
 
 /**
  * The ids renumbered so that the same quads give the same index, and the same file, whatever
