@@ -24,7 +24,7 @@ import { dih, org, prefixesFor, rdf, rdfs, skos } from './vocab/namespaces.js';
 import { asPublicationOrder, nQuadsBytes, nTriplesBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
 import { encodeTriples } from './util/triple-transfer.js';
 import { PublicationStage, settlePublication } from './publish/atomic.js';
-import { startDumpsStream } from './publish/dumps-stream.js';
+import { startDumpsStream, type DumpsStream } from './publish/dumps-stream.js';
 import { WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, catalogPrefixes } from './publish/publication.js';
 import { DataFactsCollector, digestOf, type FileDigest } from './publish/catalog.js';
@@ -255,9 +255,9 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     written.set(name, digestOf(bytes));
     stage.write(name, bytes);
   };
-  const dumps = startDumpsStream(stage.dir, prefixesFor(base));
-  const nquads = stage.sink('dih.nq');
-  const ntriples = stage.sink('dih.nt');
+  // Started in the try below: a failure to start (a context the direct JSON-LD writer cannot
+  // write) must remove the temporary folder like any other.
+  let dumps: DumpsStream | undefined;
   const voidStats = new VoidStats(base);
   const facts = new DataFactsCollector(prepared.concepts);
   const outcomes: ValidationOutcome[] = [];
@@ -276,6 +276,9 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   let refused = false;
   let validation: ValidationOutcome;
   try {
+    dumps = startDumpsStream(stage.dir, prefixesFor(base));
+    const nquads = stage.sink('dih.nq');
+    const ntriples = stage.sink('dih.nt');
     const publishing = progress('publishing batches');
     // One batch validates on a worker while this thread writes the next one.
     let validating: Promise<ValidationOutcome> | undefined;
@@ -349,7 +352,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     for (const [name, content] of await catalogueFiles({ facts: facts.facts(), records: [], files: written, base, publicationBase })) put(name, content);
     timer.lap('catalogue');
   } catch (err) {
-    dumps.abort();
+    dumps?.abort();
     await stage.discard();
     throw err;
   }
