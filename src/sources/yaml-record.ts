@@ -6,6 +6,7 @@
  */
 import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics.js';
+import { fastDocuments, lineFinder, type DocumentPlaces, type FastDocument } from './yaml-fast.js';
 import { newEntity, type ConceptRef, type Entity, type EntityKind, type FactProvenance, type HubRecord, type Relation, type Span } from '../model/record.js';
 
 export interface ReadResult {
@@ -18,24 +19,30 @@ type Path = (string | number)[];
 /** Limits that keep hostile YAML bounded: alias expansion and input size. */
 const MAX_ALIAS_COUNT = 100;
 
+/** Thrown by the fast path's checker where only the `yaml` path can answer (see readYamlRecords). */
+const NEEDS_YAML_PATH = Symbol('needs the yaml path');
+
 class RecordChecker {
   readonly diagnostics: Diagnostic[] = [];
   fatal = false;
+  /**
+   * `locate` gives the line of the node at a path. On the fast path (`fast`) any diagnostic sends
+   * the document to the `yaml` path instead, which places every problem exactly.
+   */
   constructor(
     private readonly file: string,
-    private readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
+    private readonly locate: (path: Path) => number | undefined,
     public record: string | undefined,
+    private readonly fast = false,
   ) {}
 
   lineOf(path: Path): number | undefined {
-    const node = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    return range ? this.lines.linePos(range[0]).line : undefined;
+    return this.locate(path);
   }
 
   /** `at` is where in the YAML the problem sits, when that differs from the field's name (list forms). */
   report(severity: Diagnostic['severity'], path: Path, message: string, at: Path = path): void {
+    if (this.fast) throw NEEDS_YAML_PATH;
     if (severity === 'error') this.fatal = true;
     const d: Diagnostic = { severity, file: this.file, message };
     const line = this.lineOf(at) ?? this.lineOf(at.slice(0, -1));
@@ -204,19 +211,109 @@ function readRelation(c: RecordChecker, value: unknown, path: Path, keys: Set<st
 
 const TOP_FIELDS = new Set(['dih-ld', 'source', 'hub', 'entities', 'relations', 'diagnostics']);
 
-/** Reads every record of a YAML file. `file` is the name used in messages and provenance. */
-export function readYamlRecords(text: string, file: string): ReadResult {
+/**
+ * The `yaml` library's documents of a text, composed when asked (in order): document by document,
+ * as parseAllDocuments parses but without holding every document's syntax tree until the last is
+ * read (100,000 records held ~4 GB of trees, and the collector, walking that heap again and
+ * again, made reading 18x slower for 10x the records).
+ */
+class YamlDocuments {
+  readonly lines = new LineCounter();
+  private readonly documents: Generator<Document.Parsed>;
+  private next = 0;
+
+  constructor(text: string) {
+    const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
+    this.documents = composer.compose(new Parser(this.lines.addNewLine).parse(text), true, text.length);
+  }
+
+  /** Document `index`; indexes must be asked in increasing order. */
+  at(index: number): Document.Parsed | undefined {
+    for (;;) {
+      const step = this.documents.next();
+      if (step.done) return undefined;
+      if (this.next++ === index) return step.value;
+    }
+  }
+
+  /** Every document from `index` on. */
+  *from(index: number): Generator<[number, Document.Parsed]> {
+    for (let doc = this.at(index); doc; doc = this.at(++index)) yield [index, doc];
+  }
+}
+
+/** A `yaml` document's node lines, as the checker asks them. */
+function yamlLocator(doc: Document.Parsed, lines: LineCounter): (path: Path) => number | undefined {
+  return (path) => {
+    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    return range ? lines.linePos(range[0]).line : undefined;
+  };
+}
+
+/** The fast path's node lines: the record, its entities and relations; any other path needs the `yaml` path. */
+function placesLocator(places: DocumentPlaces, lineAt: (offset: number) => number): (path: Path) => number | undefined {
+  return (path) => {
+    const offset = path.length === 0 ? places.root
+      : path.length === 2 && path[0] === 'entities' ? places.entities.get(String(path[1]))
+        : path.length === 2 && path[0] === 'relations' && typeof path[1] === 'number' ? places.relations[path[1]]
+          : undefined;
+    if (offset === undefined) throw NEEDS_YAML_PATH;
+    return lineAt(offset);
+  };
+}
+
+export interface YamlReadOptions {
+  /** False: every document by the `yaml` library (what the fast path is checked against). */
+  fast?: boolean;
+  /** Told which parser read each document (its index in the file). */
+  onDocument?: (index: number, reader: 'js-yaml' | 'yaml') => void;
+}
+
+/**
+ * Reads every record of a YAML file. `file` is the name used in messages and provenance.
+ *
+ * Documents are read by js-yaml (yaml-fast.ts) where it reads them as `yaml` does and the record
+ * has nothing to report; any other document, with its diagnostics, by the `yaml` library.
+ */
+export function readYamlRecords(text: string, file: string, options: YamlReadOptions = {}): ReadResult {
   const records: HubRecord[] = [];
   const diagnostics: Diagnostic[] = [];
-  const lines = new LineCounter();
-  // Document by document, as parseAllDocuments parses but without holding every document's
-  // syntax tree until the last is read: 100,000 records held ~4 GB of trees, and the collector,
-  // walking that heap again and again, made reading 18x slower for 10x the records.
-  const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
+  const slow = new YamlDocuments(text);
+  const lineAt = lineFinder(text);
+  const fast = fastDocuments(text);
   let index = 0;
-  for (const doc of composer.compose(new Parser(lines.addNewLine).parse(text), true, text.length)) readDocument(doc, index++);
-  function readDocument(doc: Document.Parsed, index: number): void {
-    const c = new RecordChecker(file, doc, lines, undefined);
+  let step = fast.next();
+  for (; !step.done; step = fast.next(), index++) {
+    if (readFast(step.value, index)) {
+      options.onDocument?.(index, 'js-yaml');
+      continue;
+    }
+    const doc = slow.at(index);
+    if (doc) readDocument(doc, index, slow.lines);
+  }
+  if (!step.value) for (const [i, doc] of slow.from(index)) readDocument(doc, i, slow.lines);
+  return { records, diagnostics };
+
+  /** False when the document needs the `yaml` path. */
+  function readFast(doc: FastDocument, index: number): boolean {
+    if (options.fast === false || !doc.places) return false;
+    if (doc.data === null || doc.data === undefined) return true;
+    const c = new RecordChecker(file, placesLocator(doc.places, lineAt), undefined, true);
+    try {
+      const record = readRecordData(c, doc.data, file, index);
+      if (!record) return false;
+      records.push(record);
+      return true;
+    } catch (err) {
+      if (err === NEEDS_YAML_PATH) return false;
+      throw err;
+    }
+  }
+
+  function readDocument(doc: Document.Parsed, index: number, lines: LineCounter): void {
+    options.onDocument?.(index, 'yaml');
+    const c = new RecordChecker(file, yamlLocator(doc, lines), undefined);
     if (doc.errors.length) {
       for (const err of doc.errors) {
         const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
@@ -237,7 +334,6 @@ export function readYamlRecords(text: string, file: string): ReadResult {
     if (record && !c.fatal) records.push(record);
     else if (record) diagnostics.push({ severity: 'error', file, ...(c.lineOf([]) !== undefined ? { line: c.lineOf([]) as number } : {}), record: record.source.id, message: 'record skipped because of the errors above' });
   }
-  return { records, diagnostics };
 }
 
 function readRecordData(c: RecordChecker, data: unknown, file: string, index: number): HubRecord | undefined {
