@@ -29,27 +29,36 @@ export class FileSink {
     this.closed.catch(() => undefined); // awaited by whoever closes it, and by the stage
   }
 
-  /** Appends; resolves at once, or when the stream has drained below its high-water mark. */
-  write(bytes: Uint8Array): Promise<void> {
-    if (this.error) return Promise.reject(this.error);
+  /** Settles when the stream has drained the last write that filled it (undefined: nothing waits). */
+  private draining: Promise<void> | undefined;
+
+  /**
+   * Appends. Resolves at once when the previous piece has reached the file, else when it has:
+   * one piece may be in flight while the caller makes the next (a batch's 60 MB take the disk
+   * a moment the caller would otherwise spend waiting), never two.
+   */
+  async write(bytes: Uint8Array): Promise<void> {
+    if (this.draining) await this.draining;
+    if (this.error) throw this.error;
     this.hash.update(bytes);
     this.size += bytes.byteLength;
-    if (this.stream.write(bytes)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
+    if (this.stream.write(bytes)) return;
+    // Settles on drain or on error; an error is kept in this.error (constructor) for the next call.
+    const drained: Promise<void> = new Promise<void>((resolve) => {
       const done = (): void => {
-        this.stream.off('error', failed);
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        if (this.draining === drained) this.draining = undefined;
         resolve();
       };
-      const failed = (err: Error): void => {
-        this.stream.off('drain', done);
-        reject(err);
-      };
       this.stream.once('drain', done);
-      this.stream.once('error', failed);
+      this.stream.once('error', done);
     });
+    this.draining = drained;
   }
 
-  close(): Promise<FileDigest> {
+  async close(): Promise<FileDigest> {
+    if (this.draining) await this.draining;
     this.finish();
     return this.closed;
   }
