@@ -38,6 +38,9 @@ import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
 import { PackedRecords } from './model/packed-records.js';
 
+/** Bytes of pages (and other files) a batch may leave queued for the disk when the next starts. */
+const PAGES_IN_FLIGHT = 96 * 2 ** 20;
+
 /** The hubs of one batch, the records they were merged from (their places in the input), and their conflicts. */
 export interface Batch {
   hubs: CanonicalHub[];
@@ -330,6 +333,9 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       }
       await added;
       clock('waiting for the dumps');
+      // Pages are written in the background; at most about two batches' worth wait for the disk.
+      await stage.whenQueuedBelow(PAGES_IN_FLIGHT);
+      clock('waiting for the disk');
     }
     publishing.done();
     timer.lap('batches');

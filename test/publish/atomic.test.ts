@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { PublicationStage } from '../../src/publish/atomic.js';
@@ -79,6 +79,24 @@ describe('publish/atomic', function () {
     const pages = readdirSync(join(out, 'pages'));
     assert.equal(pages.length, 5000);
     assert.equal(readFileSync(join(out, 'pages', 'p4999.html'), 'utf8'), 'page 4999');
+  });
+
+  it('publish/atomic: whenQueuedBelow waits until the files queued for the disk hold at most the given bytes', async function () {
+    const stage = new PublicationStage(join(tempDir(), 'dist'));
+    const page = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 400; i++) stage.write(`pages/p${i}.html`, page);
+    // 25 MB queued: not below 1 MB at once
+    let below = false;
+    const waiting = stage.whenQueuedBelow(2 ** 20).then(() => (below = true));
+    await Promise.resolve();
+    assert.equal(below, false);
+    await waiting;
+    // at most 16 pages (1 MB) are still to be written once it resolves
+    const written = readdirSync(join(stage.dir, 'pages')).filter((f) => statSync(join(stage.dir, 'pages', f)).size === page.length);
+    assert.ok(written.length >= 400 - 16, `${written.length} pages written`);
+    await stage.whenQueuedBelow(0);
+    assert.equal(readdirSync(join(stage.dir, 'pages')).filter((f) => statSync(join(stage.dir, 'pages', f)).size === page.length).length, 400);
+    await stage.discard();
   });
 
   it('publish/atomic: a file that cannot be written fails the commit, names the file and leaves the previous publication', async function () {
