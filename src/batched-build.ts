@@ -21,7 +21,7 @@ import { mapOne, vocabularyQuads, type BuildOptions, type BuildResult, type Prep
 import { mergedGraphIri, mergeQuads } from './merge/publish.js';
 import type { CanonicalHub, Conflict } from './merge/index.js';
 import { dih, org, prefixesFor, rdf, rdfs, skos } from './vocab/namespaces.js';
-import { asPublicationOrder, nQuadsBytes, nTriplesBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
+import { asPublicationOrder, nQuadsBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
 import { encodeTriples } from './util/triple-transfer.js';
 import { PublicationStage, settlePublication } from './publish/atomic.js';
 import { startDumpsStream, type DumpsStream } from './publish/dumps-stream.js';
@@ -281,7 +281,6 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   try {
     dumps = startDumpsStream(stage.dir, prefixesFor(base));
     const nquads = stage.sink('dih.nq');
-    const ntriples = stage.sink('dih.nt');
     const publishing = progress('publishing batches');
     // One batch validates on a worker while this thread writes the next one.
     let validating: Promise<ValidationOutcome> | undefined;
@@ -294,7 +293,8 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       await nquads.write(nQuadsBytes(quads));
       clock('n-quads');
       // The batch's triples once: sorted with the N-Quads above (one sort, remembered per array);
-      // a triple of a shared subject only if no earlier batch wrote it.
+      // a triple of a shared subject only if no earlier batch wrote it. The dumps worker writes
+      // them to dih.nt with the other triple dumps.
       const all = sortedTriples(quads);
       const hasShared = found.shared.size > 0 && all.some((q) => found.shared.has(q.subject.value));
       const batchTriples = !hasShared ? all : asPublicationOrder(all.filter((q) => {
@@ -305,8 +305,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
         return true;
       }));
       triples += batchTriples.length;
-      await ntriples.write(hasShared ? nTriplesBytes(batchTriples) : nTriplesBytes(quads));
-      clock('n-triples');
+      clock('triples');
       // One encoding serves both workers: validation reads the batch's triples with the
       // vocabularies and the shared subjects' context (in no order; duplicates are harmless to
       // it), the dumps the first of them, when no shared triple was dropped (same terms, fewer ids).
@@ -343,7 +342,6 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     const closing = step('finishing the dumps');
     for (const [name, digest] of await dumps.end()) written.set(name, digest);
     written.set('dih.nq', await nquads.close());
-    written.set('dih.nt', await ntriples.close());
     closing.done();
     const names = ['dih.nq', 'dih.nt', ...WORKER_DUMPS, 'void.ttl', 'validation-report.ttl', ...merge.files.keys()];
     for (const [path, content] of siteFrame(rows, pages, publicationBase)) {

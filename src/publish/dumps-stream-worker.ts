@@ -1,6 +1,6 @@
 /**
- * Worker entry of dumps-stream.ts: appends each batch of triples to dih.ttl, dih.jsonld and
- * dih.rdf on disk and lets its text go, hashing the bytes as they pass, so no whole document is
+ * Worker entry of dumps-stream.ts: appends each batch of triples to dih.nt, dih.ttl, dih.jsonld
+ * and dih.rdf on disk and lets its text go, hashing the bytes as they pass, so no whole document is
  * ever held. Batches come one after another; each is answered once its text is out of memory.
  *
  * RDF/XML cannot be written straight through: its root element declares the prefixes and the XML
@@ -19,7 +19,7 @@ import type { FileDigest } from './catalog.js';
 import { STREAMING_NEEDS_DIRECT_JSONLD, type DumpsStreamReply, type DumpsStreamRequest } from './dumps-stream.js';
 import { CONTEXT_URL } from './jsonld-loader.js';
 import { RDF_XML_FOOTER, RdfXmlBodyWriter } from './rdfxml-writer.js';
-import { addTriples, directCompactor, IriCachingWriter } from './serialize.js';
+import { addTriples, directCompactor, IriCachingWriter, nTriplesOfIds, termToNt } from './serialize.js';
 import { decodeTerm, decodeTermTable, subjectGroups, type EncodedTriples } from '../util/triple-transfer.js';
 
 /** A document written in batches: `take` gives the text made since the last take, `end` the rest. */
@@ -150,15 +150,15 @@ const failWith = (err: unknown): void => {
   reply({ kind: 'failed', name: e.name, message: e.message });
 };
 
-let writers: { turtle: BatchWriter; jsonLd: BatchWriter; rdfXml: RdfXmlBodyWriter; ttl: OutFile; json: OutFile; body: OutFile } | undefined;
+let writers: { turtle: BatchWriter; jsonLd: BatchWriter; rdfXml: RdfXmlBodyWriter; nt: OutFile; ttl: OutFile; json: OutFile; body: OutFile } | undefined;
 try {
-  writers = { turtle: turtleBatches(prefixes), jsonLd: jsonLdBatches(), rdfXml: new RdfXmlBodyWriter(prefixes), ttl: open('dih.ttl'), json: open('dih.jsonld'), body: open('.dih.rdf.body') };
+  writers = { turtle: turtleBatches(prefixes), jsonLd: jsonLdBatches(), rdfXml: new RdfXmlBodyWriter(prefixes), nt: open('dih.nt'), ttl: open('dih.ttl'), json: open('dih.jsonld'), body: open('.dih.rdf.body') };
 } catch (err) {
   failWith(err);
 }
 
 async function writeBatch(batch: EncodedTriples): Promise<void> {
-  const { turtle, jsonLd, rdfXml, ttl, json, body } = writers!;
+  const { turtle, jsonLd, rdfXml, nt, ttl, json, body } = writers!;
   const table = decodeTermTable(batch);
   const terms = table.terms.map(decodeTerm);
   const { ids } = table;
@@ -167,15 +167,19 @@ async function writeBatch(batch: EncodedTriples): Promise<void> {
     turtle.add(ofSubject);
     jsonLd.add(ofSubject);
   }
-  // RDF/XML before any write: it refuses triples the other two accept, and a refused batch then writes nothing.
+  // RDF/XML before any write: it refuses triples the others accept, and a refused batch then writes nothing.
   const xml = rdfXml.write(table);
-  // The three files flush at once; each text is let go as soon as its stream has it.
-  await Promise.all([body.write(xml), ttl.write(turtle.take()), json.write(jsonLd.take())]);
+  // N-Triples here rather than on the build's main thread, which is the busier one: each term's
+  // form once, then the triples in the order given (the batch's publication order).
+  const lines = nTriplesOfIds(terms.map(termToNt), ids);
+  // The four files flush at once; each text is let go as soon as its stream has it.
+  await Promise.all([nt.write(lines), body.write(xml), ttl.write(turtle.take()), json.write(jsonLd.take())]);
 }
 
 async function finish(): Promise<Map<string, FileDigest>> {
-  const { turtle, jsonLd, rdfXml, ttl, json, body } = writers!;
+  const { turtle, jsonLd, rdfXml, nt, ttl, json, body } = writers!;
   const digests = new Map<string, FileDigest>();
+  digests.set('dih.nt', await nt.close());
   await ttl.write(turtle.end());
   digests.set('dih.ttl', await ttl.close());
   await json.write(jsonLd.end());

@@ -1,5 +1,5 @@
 /**
- * dih.ttl, dih.jsonld and dih.rdf written batch by batch by one long-lived worker
+ * dih.nt, dih.ttl, dih.jsonld and dih.rdf written batch by batch by one long-lived worker
  * (dumps-stream-worker.ts), which appends to the files itself: a build of 100,000 hubs hands its
  * triples over a batch at a time and never holds them all, nor any whole document. dumpsInWorker
  * (dumps.ts) is the one-shot form, for builds small enough to hold.
@@ -18,7 +18,7 @@ export interface DumpsStream {
    * (backpressure).
    */
   add(batch: EncodedTriples): Promise<void>;
-  /** Ends the three documents; resolves with size and SHA-256 of each file written (keys 'dih.ttl', 'dih.jsonld', 'dih.rdf') once the files are closed. */
+  /** Ends the four documents; resolves with size and SHA-256 of each file written (keys 'dih.nt', 'dih.ttl', 'dih.jsonld', 'dih.rdf') once the files are closed. */
   end(): Promise<Map<string, FileDigest>>;
   /** Stops the worker after a failure elsewhere; files may be left incomplete (the caller discards the folder). */
   abort(): void;
@@ -50,7 +50,7 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Starts the worker writing dir/dih.ttl, dir/dih.jsonld and dir/dih.rdf (dir exists). The caller
+ * Starts the worker writing dir/dih.nt, dir/dih.ttl, dir/dih.jsonld and dir/dih.rdf (dir exists). The caller
  * must end or abort it: until then the worker keeps the process alive.
  */
 export function startDumpsStream(dir: string, prefixes: Readonly<Record<string, string>>): DumpsStream {

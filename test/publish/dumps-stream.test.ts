@@ -1,6 +1,6 @@
 /**
- * publish/dumps-stream: dih.ttl, dih.jsonld and dih.rdf written batch by batch by one worker are
- * the documents the one-shot worker makes (one batch), the same graph however the triples are cut
+ * publish/dumps-stream: dih.nt, dih.ttl, dih.jsonld and dih.rdf written batch by batch by one
+ * worker are the documents the one-shot writers make (one batch; N-Triples: any batches), the same graph however the triples are cut
  * into batches, and described by the digests of the bytes on disk.
  */
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import { dumpsInWorker } from '../../src/publish/dumps.js';
 import { startDumpsStream } from '../../src/publish/dumps-stream.js';
 import { RdfXmlError, writeRdfXml } from '../../src/publish/rdfxml-writer.js';
 import { CONTEXT_URL } from '../../src/publish/jsonld-loader.js';
-import { sortedTriples } from '../../src/publish/serialize.js';
+import { nTriplesBytes, sortedTriples } from '../../src/publish/serialize.js';
 import { encodeTriples, termTable } from '../../src/util/triple-transfer.js';
 import { sharedText } from '../../src/util/worker.js';
 import { DEFAULT_BASE, prefixesFor } from '../../src/vocab/namespaces.js';
@@ -28,7 +28,7 @@ const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const EX = 'http://example.org/stream-test/';
 /** Each blank node's own name, by which graphs whose parsers relabel blank nodes are compared. */
 const KEY = `${EX}key`;
-const FILES = ['dih.ttl', 'dih.jsonld', 'dih.rdf'];
+const FILES = ['dih.nt', 'dih.ttl', 'dih.jsonld', 'dih.rdf'];
 const prefixes = prefixesFor(DEFAULT_BASE);
 
 /** Hubs with what the real build lacks: blank nodes, C0 controls (XML 1.1), datatypes, languages, undeclared namespaces. */
@@ -72,14 +72,14 @@ interface Streamed {
   digests: Map<string, { byteSize: number; sha256: string }>;
 }
 
-/** The batches through a stream into a new folder; checks that the folder holds the three files and the digests are theirs. */
+/** The batches through a stream into a new folder; checks that the folder holds the four files and the digests are theirs. */
 async function stream(batches: readonly (readonly Quad[])[]): Promise<Streamed> {
   const dir = tempDir('dih-ld-stream-');
   const dumps = startDumpsStream(dir, prefixes);
   for (const batch of batches) await dumps.add(encodeTriples(batch));
   const digests = await dumps.end();
   assert.deepEqual([...digests.keys()], FILES);
-  assert.deepEqual(readdirSync(dir).sort(), [...FILES].sort(), 'the three files, the temporary body removed');
+  assert.deepEqual(readdirSync(dir).sort(), [...FILES].sort(), 'the four files, the temporary body removed');
   const files = new Map<string, string>();
   for (const name of FILES) {
     const bytes = readFileSync(join(dir, name));
@@ -89,9 +89,10 @@ async function stream(batches: readonly (readonly Quad[])[]): Promise<Streamed> 
   return { files, digests };
 }
 
-/** Each of the three files read back as `expected` (canonical triples). */
+/** Each of the four files read back as `expected` (canonical triples). */
 async function assertSameGraph(files: Map<string, string>, expected: Set<string>): Promise<void> {
   const parsed: [string, Quad[]][] = [
+    ['dih.nt', parseRdf(files.get('dih.nt')!, 'application/n-triples')],
     ['dih.ttl', parseRdf(files.get('dih.ttl')!, 'text/turtle')],
     ['dih.jsonld', await parseJsonLd(files.get('dih.jsonld')!)],
     ['dih.rdf', parseRdfXmlText(files.get('dih.rdf')!)],
@@ -128,6 +129,8 @@ describe('publish/dumps-stream', function () {
     expected = canonical(triples);
     const bytes = await dumpsInWorker(encodeTriples(triples), prefixes);
     oneShot = new Map([...bytes].map(([name, b]) => [name, Buffer.from(b).toString('utf8')]));
+    // the in-memory build writes dih.nt on its main thread
+    oneShot.set('dih.nt', nTriplesBytes(triples).toString('utf8'));
   });
 
   it('publish/dumps-stream/one-batch writes the very files dumpsInWorker makes', async function () {
@@ -145,6 +148,7 @@ describe('publish/dumps-stream', function () {
     const every = (n: number) => starts.filter((_, i) => i % n === n - 1);
     for (const cuts of [every(1), every(37), [starts[0]!, starts.at(-1)!]]) {
       const { files } = await stream(cutAt(triples, cuts));
+      assert.ok(files.get('dih.nt') === oneShot.get('dih.nt'), `dih.nt, ${cuts.length + 1} batches`);
       assert.ok(files.get('dih.ttl') === oneShot.get('dih.ttl'), `dih.ttl, ${cuts.length + 1} batches`);
       assert.ok(files.get('dih.jsonld') === oneShot.get('dih.jsonld'), `dih.jsonld, ${cuts.length + 1} batches`);
       assert.match(files.get('dih.rdf')!, /^<\?xml version="1\.1"/);
@@ -157,11 +161,13 @@ describe('publish/dumps-stream', function () {
     const small = sortedTriples(synthetic());
     const smallExpected = canonical(small);
     const smallTurtle = (await stream([small])).files.get('dih.ttl');
+    const smallNTriples = nTriplesBytes(small).toString('utf8');
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: small.length }), { minLength: 1, maxLength: 6 }), async (cuts) => {
         const { files } = await stream(cutAt(small, cuts));
         // One n3 writer for the whole file continues a cut subject as if never cut.
         assert.ok(files.get('dih.ttl') === smallTurtle);
+        assert.ok(files.get('dih.nt') === smallNTriples);
         assert.match(files.get('dih.rdf')!, /^<\?xml version="1\.1"/);
         const json = files.get('dih.jsonld')!;
         assert.equal(json, `${JSON.stringify(JSON.parse(json), null, 2)}\n`, 'printed as JSON.stringify prints it');
