@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Wall-clock time per build stage, written to stderr when DIH_TIMINGS is set: where a slow build
  * spends its time, without a profiler.
@@ -5,6 +7,16 @@
 export interface StageTimer {
   /** Ends the running stage under `name` and starts the next. */
   lap(name: string): void;
+}
+
+/** The process's peak resident memory so far (VmHWM), where /proc tells it. */
+function peakMb(): string {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb ? `, peak ${(Number(kb) / 1024).toFixed(0)} MB` : '';
+  } catch {
+    return '';
+  }
 }
 
 export function stageTimer(enabled = !!process.env.DIH_TIMINGS): StageTimer {
@@ -16,7 +28,7 @@ export function stageTimer(enabled = !!process.env.DIH_TIMINGS): StageTimer {
       const now = performance.now();
       // memory too: a big build's peak shows which stage holds what
       const { rss, heapUsed } = process.memoryUsage();
-      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB)\n`);
+      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB${peakMb()})\n`);
       last = now;
     },
   };
