@@ -22,13 +22,19 @@ function peakMb(): string {
 export function stageTimer(enabled = !!process.env.DIH_TIMINGS): StageTimer {
   let last = performance.now();
   const first = last;
+  let lastCpu = process.cpuUsage();
   return {
     lap(name) {
       if (!enabled) return;
       const now = performance.now();
+      // CPU of every thread of the process over the stage, in cores: how far a stage is from
+      // keeping the machine's cores busy (then only less work helps, not other threads)
+      const cpu = process.cpuUsage(lastCpu);
+      lastCpu = process.cpuUsage();
+      const cores = (cpu.user + cpu.system) / 1000 / Math.max(now - last, 1);
       // memory too: a big build's peak shows which stage holds what
       const { rss, heapUsed } = process.memoryUsage();
-      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB${peakMb()})\n`);
+      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; ${cores.toFixed(2)} cores; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB${peakMb()})\n`);
       last = now;
     },
   };
