@@ -30,21 +30,25 @@ function bigSource(dir: string, records: number): string {
 }
 
 describe('publish/atomic', function () {
-  it('publish/atomic: a build killed with SIGKILL leaves the previous dist/ intact and no temporary files', async function () {
+  it('publish/atomic: a build killed with SIGKILL while writing leaves the previous dist/ intact, and the next build removes its temporary folder', async function () {
     const dir = tempDir();
     const out = join(dir, 'dist');
     assert.equal(runCli(['build', SOURCES, '--out', out]).status, 0);
     const before = Object.fromEntries(listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
     const big = bigSource(dir, 4000);
     const child = spawn(process.execPath, [CLI, 'build', big, '--out', out], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 1500));
+    // Killed once it writes (its temporary folder exists): nothing can clean up after SIGKILL.
+    const temporaries = (): string[] => readdirSync(dir).filter((f) => f.startsWith('.dist'));
+    while (!temporaries().length && child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
     assert.equal(child.exitCode, null, 'the build was still running when killed');
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
     const after = Object.fromEntries(listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
     assert.deepEqual(Object.keys(after), Object.keys(before));
     for (const f of Object.keys(before)) assert.equal(after[f], before[f], f);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.dist')), [], 'no temporary folders beside dist/');
+    assert.equal(temporaries().length, 1, 'the killed build had its temporary folder beside dist/');
+    assert.equal(runCli(['build', SOURCES, '--out', out]).status, 0);
+    assert.deepEqual(temporaries(), [], 'the next build removed it');
   });
 
   it('publish/atomic: a build stopped with SIGTERM while files are being written removes its temporary folder', async function () {
