@@ -9,6 +9,7 @@
  * Tests compare the output with jsonld's, document for document.
  */
 import type { Quad } from 'n3';
+import { BoundedMap, IRI_MEMO_LIMIT } from '../util/bounded-map.js';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
@@ -47,8 +48,8 @@ export class JsonLdCompactor {
   private readonly byIri = new Map<string, TermDefinition[]>();
   private readonly prefixes: TermDefinition[] = [];
   private readonly terms = new Map<string, TermDefinition>();
-  private readonly vocabCache = new Map<string, string>();
-  private readonly idCache = new Map<string, string>();
+  private readonly vocabCache = new BoundedMap<string, string>(IRI_MEMO_LIMIT);
+  private readonly idCache = new BoundedMap<string, string>(IRI_MEMO_LIMIT);
 
   constructor(context: Record<string, unknown>) {
     for (const key of ['@vocab', '@base', '@language', '@direction', '@import', '@propagate']) {

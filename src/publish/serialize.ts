@@ -8,6 +8,7 @@ import { PREFIXES, rdf } from '../vocab/namespaces.js';
 import { checkIri } from '../map/iri.js';
 import { CONTEXT_URL, localContext, offlineDocumentLoader } from './jsonld-loader.js';
 import { JsonLdCompactor, UnsupportedContextError } from './jsonld-writer.js';
+import { BoundedMap, IRI_MEMO_LIMIT } from '../util/bounded-map.js';
 
 /** N-Triples/N-Quads form of a term, with literal escaping per RDF 1.1 N-Triples. */
 export function termToNt(term: Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']): string {
@@ -265,7 +266,7 @@ const encodeIri = (Writer.prototype as unknown as { _encodeIriOrBlank?: IriEncod
  * is simply never called.
  */
 export class IriCachingWriter extends Writer {
-  private readonly written = new Map<string, string>();
+  private readonly written = new BoundedMap<string, string>(IRI_MEMO_LIMIT);
 
   _encodeIriOrBlank(term: Quad['subject'] | Quad['predicate'] | Quad['object']): string {
     if (term.termType !== 'NamedNode') return encodeIri!.call(this, term);
