@@ -20,5 +20,18 @@ describe('model/packed-records', function () {
     for (const [i, r] of records.entries()) assert.deepStrictEqual(packed.get(i), JSON.parse(JSON.stringify(r)), `record ${i}`);
     for (const [i, r] of records.entries()) assert.deepEqual(packed.get(i), r, `record ${i} as read`);
     assert.throws(() => packed.get(records.length), RangeError);
+    assert.ok(packed.byteLength < JSON.stringify(records).length / 3, 'kept compressed');
+  });
+
+  it('model/packed-records/blocks: records across many small blocks come back in any order, one bigger than a block too', async function () {
+    const dir = join(tempDir(), 'syn');
+    writeSynthetic(40, dir);
+    const records = [...(await readSources([dir])).records];
+    records.splice(7, 0, { source: { registry: 'r', id: 'long', file: 'f.yaml' }, hub: 'x'.repeat(5000), entities: [], relations: [] } as never);
+    const packed = new PackedRecords(records as never, 1024);
+    assert.ok(packed.byteLength > 0);
+    // in order, backwards, and jumping between far blocks (more than the inflated blocks kept)
+    const order = [...records.keys(), ...[...records.keys()].reverse(), ...[...records.keys()].flatMap((i) => [i, records.length - 1 - i, (i * 17) % records.length])];
+    for (const i of order) assert.deepEqual(packed.get(i), JSON.parse(JSON.stringify(records[i])), `record ${i}`);
   });
 });
