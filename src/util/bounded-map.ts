@@ -1,7 +1,7 @@
 /**
  * A memo that forgets everything once it holds `limit` entries. The writers of a build remember
  * how they wrote each IRI, and a long-lived writer (the dumps worker of a build in batches) sees
- * millions of them: unbounded, those memos held ~0.5 GB at 100,000 hubs. IRIs repeat close
+ * millions of them, and unbounded, its memos grew through the whole build. IRIs repeat close
  * together (a subject's statements, a batch's hubs) or everywhere (predicates, classes, concepts),
  * so a memo emptied now and then keeps almost all of its hits.
  */
