@@ -15,6 +15,9 @@ import { deferredWorker } from '../util/worker.js';
 
 export interface DescriptionJob { text: string; context: DescriptionContext }
 
+/** Descriptions the worker gets in one message, and answers at once: its heap holds about that many. */
+const DESCRIPTIONS_PER_MESSAGE = 1000;
+
 /** Marks a record for enrichment from its hub's description, read from `field` of the source. */
 export function describeLater(record: HubRecord, field: string): void {
   record.describedIn = field;
@@ -34,8 +37,10 @@ function jobOf(record: HubRecord): DescriptionJob | undefined {
 export class DescriptionWorker {
   private readonly worker = deferredWorker<DescriptionJob[], DescriptionFacts[]>('description-worker', import.meta.url);
 
-  extract(jobs: DescriptionJob[]): Promise<DescriptionFacts[]> {
-    return this.worker.run(jobs);
+  async extract(jobs: DescriptionJob[]): Promise<DescriptionFacts[]> {
+    const pieces: DescriptionJob[][] = [];
+    for (let start = 0; start < jobs.length; start += DESCRIPTIONS_PER_MESSAGE) pieces.push(jobs.slice(start, start + DESCRIPTIONS_PER_MESSAGE));
+    return (await this.worker.run(pieces)).flat();
   }
 
   stop(): void {

@@ -67,29 +67,65 @@ function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, er
 }
 
 /**
- * A one-shot worker started now and given its input later, so that it loads its modules (which
- * can take most of a second) while the caller still prepares the input. `stop` ends a worker that
- * is not needed after all.
+ * A worker started now and given its input later, so that it loads its modules (which can take
+ * most of a second) while the caller still prepares the input. The input comes in pieces, a
+ * message each, and each piece is answered as soon as it is done: the worker then holds one
+ * piece and its answer at a time, not the whole input and all the answers (10,000 registry
+ * descriptions and their facts held 81 MB of its heap at once, at the build's busiest moment, the
+ * end of the merge). `stop` ends a worker that is not needed after all.
  */
-export function deferredWorker<I, T>(name: string, fromUrl: string): { run(input: I): Promise<T>; stop(): void } {
-  const started = runWorkerWith<T>(name, fromUrl, undefined);
-  started.result.catch(() => undefined); // a stopped worker's ending is nobody's concern
+export function deferredWorker<I, T>(name: string, fromUrl: string): { run(pieces: readonly I[]): Promise<T[]>; stop(): void } {
+  const started = performance.now();
+  const worker = startWorker(name, fromUrl, undefined);
+  const answers: T[] = [];
+  let expected: number | undefined;
+  let settle: { resolve: (answers: T[]) => void; reject: (err: Error) => void } | undefined;
+  let failure: Error | undefined;
+  let done = false;
+  const fail = (err: Error): void => {
+    if (done || failure) return;
+    failure = err;
+    void worker.terminate();
+    settle?.reject(err);
+  };
+  const finishIfComplete = (): void => {
+    if (done || failure || expected === undefined || answers.length < expected) return;
+    done = true;
+    if (process.env.DIH_TIMINGS) process.stderr.write(`timing: (worker ${name} answered ${(performance.now() - started).toFixed(0)} ms after its start)\n`);
+    void worker.terminate();
+    settle?.resolve(answers);
+  };
+  worker.on('message', (m: Answer<T>) => {
+    if (!m.ok) return fail(new Error(m.message));
+    answers.push(m.value);
+    finishIfComplete();
+  });
+  worker.once('error', fail);
+  worker.once('exit', (code) => fail(new Error(`worker ${name} ended (exit code ${code}) with ${answers.length} of ${expected ?? 0} answers`)));
   return {
-    run(value) {
-      // a message sent before the worker listens waits in its port
-      started.worker.postMessage(value);
-      return started.result;
+    run(pieces) {
+      if (expected !== undefined) return Promise.reject(new Error(`worker ${name} was given its input already`));
+      const result = new Promise<T[]>((resolve, reject) => (settle = { resolve, reject }));
+      if (failure) settle!.reject(failure);
+      expected = pieces.length;
+      // messages sent before the worker listens wait in its port
+      for (const piece of pieces) worker.postMessage(piece);
+      finishIfComplete();
+      return result;
     },
     stop() {
-      void started.worker.terminate();
+      done = true;
+      void worker.terminate();
     },
   };
 }
 
-/** Worker side of `deferredWorker`: waits for the input, then answers as `answer` does. */
-export async function answerInput<I, T>(task: (input: I) => T | Promise<T>): Promise<void> {
-  const input = await new Promise<I>((resolve) => parentPort?.once('message', resolve));
-  await answer(() => task(input));
+/** Worker side of `deferredWorker`: answers each piece of input, in the order they come, as `answer` does. */
+export function answerEachInput<I, T>(task: (piece: I) => T | Promise<T>): void {
+  let queue = Promise.resolve();
+  parentPort?.on('message', (piece: I) => {
+    queue = queue.then(() => answer(() => task(piece)));
+  });
 }
 
 /** Worker side of `runWorker`: posts the value of `task`, or its error, as the one answer. */

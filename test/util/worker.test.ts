@@ -13,13 +13,21 @@ describe('util/worker', function () {
   it('util/worker/runWorker rejects when the worker exits without answering', async function () {
     await assert.rejects(runWorker('one-shot-worker', import.meta.url, { mode: 'exit' }), /exit code 3\) without an answer/);
   });
-  it('util/worker/deferredWorker starts first and answers the input it is given later', async function () {
+  it('util/worker/deferredWorker starts first and answers the input it is given later, piece by piece, in order', async function () {
     const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(await worker.run(21), 42);
+    assert.deepEqual(await worker.run([21, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), [42, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
   });
-  it('util/worker/deferredWorker rejects with the error of its task', async function () {
-    await assert.rejects(deferredWorker<number, number>('deferred-worker', import.meta.url).run(-1), /no negative input/);
+  it('util/worker/deferredWorker answers an input of no pieces with none', async function () {
+    assert.deepEqual(await deferredWorker<number, number>('deferred-worker', import.meta.url).run([]), []);
+  });
+  it('util/worker/deferredWorker rejects with the error of its task, for any piece', async function () {
+    await assert.rejects(deferredWorker<number, number>('deferred-worker', import.meta.url).run([1, 2, -1, 4]), /no negative input/);
+  });
+  it('util/worker/deferredWorker is given its input once', async function () {
+    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
+    await worker.run([1]);
+    await assert.rejects(worker.run([2]), /given its input already/);
   });
   it('util/worker/deferredWorker stopped without input ends without an unhandled rejection', async function () {
     const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
