@@ -32,7 +32,7 @@ import { VoidStats } from './publish/void.js';
 import { hubPagePaths, hubPagesOf, siteFrame, type IndexRow } from './publish/html/site.js';
 import { loadShapes } from './validate/shapes.js';
 import { mergeOutcomes, validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
-import { reportQuads } from './validate/report.js';
+import { reportTurtle } from './publish/report-turtle.js';
 import { progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
@@ -356,7 +356,10 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     put('void.ttl', await toTurtle(voidStats.quads({ base, publicationBase, files: names }), catalogPrefixes(base)));
     validation = mergeOutcomes(outcomes);
     refused = !!options.strict && (validation.violations > 0 || found.diagnostics.some((d) => d.severity === 'error'));
-    put('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
+    // Piece by piece: 200,000 findings at 100,000 hubs are 1.4 M statements.
+    const report = stage.sink('validation-report.ttl');
+    for (const piece of reportTurtle(validation, base, prefixesFor(base))) await report.write(Buffer.from(piece, 'utf8'));
+    written.set('validation-report.ttl', await report.close());
     for (const [name, content] of await catalogueFiles({ facts: facts.facts(), records: [], files: written, base, publicationBase })) put(name, content);
     timer.lap('catalogue');
   } catch (err) {

@@ -12,7 +12,7 @@ import { loadConcepts, type ConceptIndex } from './vocab/concepts.js';
 import { DEFAULT_BASE, prefixesFor } from './vocab/namespaces.js';
 import { loadShapes } from './validate/shapes.js';
 import { validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
-import { reportQuads } from './validate/report.js';
+import { reportTurtle } from './publish/report-turtle.js';
 import { nQuadsBytes, nTriplesBytes, publicationOrder, sortedTriples, toTurtle } from './publish/serialize.js';
 import { encodeGraphs, encodeTriples, encodeTriplesWithTable, reorderTriples, type EncodedTriples } from './util/triple-transfer.js';
 import { QUAD_INDEX_FILE, quadIndexBytes, quadIndexSource, stampQuadIndex } from './query/quad-index-file.js';
@@ -268,7 +268,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     timer.lap('validation (rest)');
     refused = !!options.strict && (validation.violations > 0 || diagnostics.some((d) => d.severity === 'error'));
     const cataloguing = step('writing the validation report and the catalogue');
-    put('validation-report.ttl', await toTurtle(reportQuads(validation, base), prefixesFor(base)));
+    put('validation-report.ttl', [...reportTurtle(validation, base, prefixesFor(base))].join(''));
     for (const [name, content] of merge.files) put(name, content);
     // The catalogue describes the bytes above, so it is made last.
     for (const [name, content] of await catalogueFiles({ quads, records, files: written, base, publicationBase })) put(name, content);

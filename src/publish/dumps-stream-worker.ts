@@ -19,7 +19,8 @@ import type { FileDigest } from './catalog.js';
 import { STREAMING_NEEDS_DIRECT_JSONLD, type DumpsStreamReply, type DumpsStreamRequest } from './dumps-stream.js';
 import { CONTEXT_URL } from './jsonld-loader.js';
 import { RDF_XML_FOOTER, RdfXmlBodyWriter } from './rdfxml-writer.js';
-import { addTriples, directCompactor, IriCachingWriter, nTriplesOfIds, termToNt } from './serialize.js';
+import { directCompactor, nTriplesOfIds, termToNt } from './serialize.js';
+import { turtlePieces } from './turtle-pieces.js';
 import { decodeTerm, decodeTermTable, subjectGroups, type EncodedTriples } from '../util/triple-transfer.js';
 
 /** A document written in batches: `take` gives the text made since the last take, `end` the rest. */
@@ -27,38 +28,6 @@ interface BatchWriter {
   add(triplesOfOneSubject: readonly Quad[]): void;
   take(): string;
   end(): string;
-}
-
-/**
- * turtleWriter (serialize.ts) with its text taken out after each batch: one n3 Writer for the whole
- * file, so the prefixes come once at the top and a subject cut between two batches stays one block.
- */
-function turtleBatches(prefixes: Readonly<Record<string, string>>): BatchWriter {
-  let output = '';
-  // n3 writes to anything with write and end, and both call back at once: the text is there after each call.
-  const sink = {
-    write(chunk: string, _encoding: string, done?: () => void): void {
-      output += chunk;
-      done?.();
-    },
-    end(done?: (err: null, result: string) => void): void {
-      done?.(null, '');
-    },
-  };
-  const writer = new IriCachingWriter(sink, { prefixes: { ...prefixes } });
-  const take = (): string => {
-    const text = output;
-    output = '';
-    return text;
-  };
-  return {
-    add: (triples) => addTriples(writer, triples),
-    take,
-    end() {
-      writer.end();
-      return take();
-    },
-  };
 }
 
 /**
@@ -152,7 +121,7 @@ const failWith = (err: unknown): void => {
 
 let writers: { turtle: BatchWriter; jsonLd: BatchWriter; rdfXml: RdfXmlBodyWriter; nt: OutFile; ttl: OutFile; json: OutFile; body: OutFile } | undefined;
 try {
-  writers = { turtle: turtleBatches(prefixes), jsonLd: jsonLdBatches(), rdfXml: new RdfXmlBodyWriter(prefixes), nt: open('dih.nt'), ttl: open('dih.ttl'), json: open('dih.jsonld'), body: open('.dih.rdf.body') };
+  writers = { turtle: turtlePieces(prefixes), jsonLd: jsonLdBatches(), rdfXml: new RdfXmlBodyWriter(prefixes), nt: open('dih.nt'), ttl: open('dih.ttl'), json: open('dih.jsonld'), body: open('.dih.rdf.body') };
 } catch (err) {
   failWith(err);
 }

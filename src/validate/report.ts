@@ -6,25 +6,39 @@ import type { ValidationFinding, ValidationOutcome } from './validate.js';
 const { namedNode, literal, quad } = DataFactory;
 
 export function reportQuads(outcome: ValidationOutcome, base: string): Quad[] {
+  const out = reportNodeQuads(outcome, base);
+  outcome.findings.forEach((f, i) => out.push(...resultQuads(f, i, base)));
+  return out;
+}
+
+/** The IRI of the report's result for finding i (counted from 0). */
+export const resultIri = (base: string, i: number): string => `${base}validation/result/${String(i + 1).padStart(5, '0')}`;
+
+/** What the report node says: its type, whether the data conforms, and each result. */
+export function reportNodeQuads(outcome: ValidationOutcome, base: string): Quad[] {
   const report = namedNode(`${base}validation/report`);
   const out: Quad[] = [
     quad(report, namedNode(rdf.type), namedNode(sh.ValidationReport)),
     quad(report, namedNode(sh.conforms), literal(String(outcome.conforms), namedNode(xsd.boolean))),
   ];
-  outcome.findings.forEach((f, i) => {
-    const r = namedNode(`${base}validation/result/${String(i + 1).padStart(5, '0')}`);
-    const add = (p: string, o: Quad['object']) => out.push(quad(r, namedNode(p), o));
-    out.push(quad(report, namedNode(sh.result), r));
-    add(rdf.type, namedNode(sh.ValidationResult));
-    add(sh.resultSeverity, namedNode(sh[f.severity]));
-    add(sh.focusNode, namedNode(f.focusNode));
-    if (f.path && !/[ ^]/.test(f.path)) add(sh.resultPath, namedNode(f.path));
-    if (f.value !== undefined) add(sh.value, f.value.startsWith('"') ? literal(JSON.parse(f.value) as string) : namedNode(f.value));
-    add(sh.resultMessage, literal(f.message));
-    add(sh.sourceConstraintComponent, namedNode(f.component));
-    if (f.shape) add(sh.sourceShape, namedNode(f.shape));
-    for (const s of f.sources) add(dih.sourceFile, literal(s.line !== undefined ? `${s.file ?? s.record}:${s.line}` : s.file ?? s.record));
-  });
+  for (let i = 0; i < outcome.findings.length; i++) out.push(quad(report, namedNode(sh.result), namedNode(resultIri(base, i))));
+  return out;
+}
+
+/** What the result for finding i says. */
+export function resultQuads(f: ValidationFinding, i: number, base: string): Quad[] {
+  const out: Quad[] = [];
+  const r = namedNode(resultIri(base, i));
+  const add = (p: string, o: Quad['object']) => out.push(quad(r, namedNode(p), o));
+  add(rdf.type, namedNode(sh.ValidationResult));
+  add(sh.resultSeverity, namedNode(sh[f.severity]));
+  add(sh.focusNode, namedNode(f.focusNode));
+  if (f.path && !/[ ^]/.test(f.path)) add(sh.resultPath, namedNode(f.path));
+  if (f.value !== undefined) add(sh.value, f.value.startsWith('"') ? literal(JSON.parse(f.value) as string) : namedNode(f.value));
+  add(sh.resultMessage, literal(f.message));
+  add(sh.sourceConstraintComponent, namedNode(f.component));
+  if (f.shape) add(sh.sourceShape, namedNode(f.shape));
+  for (const s of f.sources) add(dih.sourceFile, literal(s.line !== undefined ? `${s.file ?? s.record}:${s.line}` : s.file ?? s.record));
   return out;
 }
 
