@@ -11,8 +11,9 @@ import { parse } from 'csv-parse/sync';
 import { extractFromDescription } from '../src/extract/index.js';
 import { proseGazetteer } from '../src/extract/gazetteer.js';
 import { fastSplit, sentences } from '../src/extract/sentences.js';
+import { sharedDir } from '../src/util/paths.js';
 
-const registries = join(import.meta.dirname ?? '.', '..', '..', 'shared', 'data', 'registries');
+const registries = join(sharedDir(join(import.meta.dirname ?? '.', '..')), 'data', 'registries');
 interface Item { name: string; text: string; file: string; id: string; field: string }
 const items: Item[] = [];
 const jrcFile = 'jrc-dih-tool-2022.ngsi-ld.json';

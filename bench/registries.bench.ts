@@ -12,9 +12,10 @@ import { readSources } from '../src/sources/index.js';
 import { mergeRecords } from '../src/merge/index.js';
 import { loadConcepts } from '../src/vocab/concepts.js';
 import { DEFAULT_BASE } from '../src/vocab/namespaces.js';
+import { sharedDir } from '../src/util/paths.js';
 
 const root = join(import.meta.dirname ?? '.', '..');
-const registries = process.env.REGISTRIES ?? join(root, '..', 'shared', 'data', 'registries');
+const registries = process.env.REGISTRIES ?? join(sharedDir(root), 'data', 'registries');
 const inputs = [join(registries, 'jrc-dih-tool-2022.ngsi-ld.json'), join(registries, 'edih-catalogue-2025.xlsx'), join(root, 'sources')];
 const rounds = Number(process.env.ROUNDS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

@@ -11,10 +11,11 @@ import { parse as parseYaml } from 'yaml';
 import { extractFromDescription, extractPage } from '../src/extract/index.js';
 import { loadConcepts, normaliseLabel } from '../src/vocab/concepts.js';
 import type { Entity, Relation } from '../src/model/record.js';
+import { sharedDir } from '../src/util/paths.js';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const GOLD = join(ROOT, 'test', 'fixtures', 'gold');
-const REGISTRIES = join(ROOT, '..', 'shared', 'data', 'registries');
+const REGISTRIES = join(sharedDir(ROOT), 'data', 'registries');
 
 export const FACT_TYPES = ['hub', 'status', 'host', 'coordinators', 'partners', 'linked', 'sectors', 'technologies', 'regions'] as const;
 export type FactType = (typeof FACT_TYPES)[number];

@@ -10,9 +10,10 @@ import { mergeRecords } from '../src/merge/index.js';
 import { evaluatePairs, hubsByRecord, parsePairs } from '../src/merge/evaluate.js';
 import { loadConcepts } from '../src/vocab/concepts.js';
 import { DEFAULT_BASE } from '../src/vocab/namespaces.js';
+import { sharedDir } from '../src/util/paths.js';
 
 const root = join(import.meta.dirname ?? '.', '..');
-const registries = join(root, '..', 'shared', 'data', 'registries');
+const registries = join(sharedDir(root), 'data', 'registries');
 const inputs = [join(registries, 'jrc-dih-tool-2022.ngsi-ld.json'), join(registries, 'edih-catalogue-2025.xlsx'), join(root, 'sources')];
 const pairs = parsePairs(readFileSync(join(root, 'test', 'fixtures', 'pairs', 'registry-pairs.tsv'), 'utf8'));
 const read = await readSources(inputs);

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatScore, readCatalog, scoreCatalog } from '../mqa/score.js';
 import { loadCatalogShapes, loadOfficialDcatApShapes } from '../validate/shapes.js';
-import { packageRoot } from '../util/paths.js';
+import { sharedDir } from '../util/paths.js';
 import { asUsage, UsageError } from './args.js';
 
 /** Where the official DCAT-AP shapes are looked for when --dcat-ap-shapes is not given. */
-const OFFICIAL_SHAPES = join(packageRoot(), '..', 'shared', 'dcat-ap', '3.0.1');
+const OFFICIAL_SHAPES = join(sharedDir(), 'dcat-ap', '3.0.1');
 
 export async function mqaCommand(args: string[]): Promise<number> {
   const { values, positionals } = asUsage(() => parseArgs({ args, allowPositionals: true, strict: true, options: {
