@@ -1,7 +1,8 @@
 /**
  * A build in batches of hubs, for inputs too big to hold as one graph (100,000 hubs make ~14 M
- * statements; the in-memory build needs ~2.5 KB of memory per statement). Records are read and
- * merged whole, as before; then the hubs are published a batch at a time: each batch is the
+ * statements; the in-memory build needs ~2.5 KB of memory per statement). Records are packed as
+ * they are read and merged from what the merge reads of them (sources/record-store.ts, pipeline.ts);
+ * then the hubs are published a batch at a time: each batch is the
  * records of its canonical hubs and their merged view, mapped, written to every dump, validated
  * and turned into pages, then let go. pipeline.ts chooses this path above `batchHubs` hubs.
  *
@@ -36,7 +37,6 @@ import { reportTurtle } from './publish/report-turtle.js';
 import { progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
-import { PackedRecords } from './model/packed-records.js';
 
 /** Bytes of pages (and other files) a batch may leave queued for the disk when the next starts. */
 const PAGES_IN_FLIGHT = 96 * 2 ** 20;
@@ -48,13 +48,6 @@ export interface Batch {
   conflicts: Conflict[];
 }
 
-/** The records, packed once merged, and each duplicate's error by its place in the input. */
-interface RecordSource {
-  prepared: Prepared;
-  packed: PackedRecords;
-  duplicateAt: Map<number, Diagnostic>;
-}
-
 /**
  * Canonical hubs `size` at a time, in the merge's order, each with all its records: a hub's
  * record graphs and its merged view are always in one batch. Records in no hub (none today) and
@@ -64,7 +57,7 @@ export function planBatches(prepared: Prepared, size: number): Batch[] {
   if (!(size >= 1)) throw new RangeError(`batch size must be at least 1 hub, got ${size}`);
   const { records, merge } = prepared;
   const byKey = new Map<string, number>();
-  for (const [i, r] of records.entries()) if (!prepared.duplicates.has(r)) byKey.set(`${r.source.registry}/${r.source.id}`, i);
+  for (const [i, { source }] of records.sources.entries()) if (!records.duplicateAt.has(i)) byKey.set(`${source.registry}/${source.id}`, i);
   const conflictsOf = new Map<string, Conflict[]>();
   for (const c of merge.conflicts) {
     const list = conflictsOf.get(c.hub);
@@ -98,20 +91,14 @@ export function planBatches(prepared: Prepared, size: number): Batch[] {
 const ownedBy = (owner: string, subject: string): boolean => subject === owner || (subject.startsWith(owner) && subject.charCodeAt(owner.length) === 0x2f);
 
 /** A batch's statements: its records' graphs and its hubs' merged view. */
-function batchQuads(from: RecordSource, batch: Batch, used: Set<string>, onRecord?: (index: number, record: HubRecord | undefined, quads: Quad[], diagnostics: Diagnostic[]) => void): Quad[] {
+function batchQuads(prepared: Prepared, batch: Batch, used: Set<string>, onRecord?: (index: number, record: HubRecord | undefined, quads: Quad[], diagnostics: Diagnostic[]) => void): Quad[] {
   const quads: Quad[] = [];
   for (const i of batch.records) {
-    const duplicate = from.duplicateAt.get(i);
-    if (duplicate) {
-      onRecord?.(i, undefined, [], [duplicate]);
-      continue;
-    }
-    const record = from.packed.get(i);
-    const mapped = mapOne(from.prepared, record, used);
-    onRecord?.(i, record, mapped.quads, mapped.diagnostics);
+    const mapped = mapOne(prepared, i, used);
+    onRecord?.(i, mapped.record, mapped.quads, mapped.diagnostics);
     append(quads, mapped.quads);
   }
-  append(quads, mergeQuads(batch.hubs, batch.conflicts, from.prepared.base));
+  append(quads, mergeQuads(batch.hubs, batch.conflicts, prepared.base));
   return quads;
 }
 
@@ -134,8 +121,7 @@ interface Survey {
  * subjects recur across batches, the hubs and their labels for the pages' links, the concepts
  * used, the mapping diagnostics in record order). Mapping is a few percent of a build.
  */
-function survey(from: RecordSource, batches: Batch[]): Survey {
-  const { prepared } = from;
+function survey(prepared: Prepared, batches: Batch[]): Survey {
   const batchOf = new Map<string, number>();
   const shared = new Set<string>();
   /** Batches that describe a shared subject: the only ones sharedContext maps again. */
@@ -157,7 +143,7 @@ function survey(from: RecordSource, batches: Batch[]): Survey {
   for (const [b, batch] of batches.entries()) {
     surveying.update(b, batches.length);
     const labels = new Map<string, { text: string; rank: number; nt: string }>();
-    const quads = batchQuads(from, batch, used, (index, record, recordQuads, diagnostics) => {
+    const quads = batchQuads(prepared, batch, used, (index, record, recordQuads, diagnostics) => {
       diagnosticsOf.set(index, diagnostics);
       if (!record) return;
       const graph = prepared.minter.source(record.source.registry, record.source.id);
@@ -185,8 +171,8 @@ function survey(from: RecordSource, batches: Batch[]): Survey {
   const vocabulary = vocabularyQuads(prepared.concepts, used, prepared.base);
   for (const q of vocabulary) note(q.subject.value, batches.length);
   const diagnostics = [...prepared.diagnostics];
-  for (let i = 0; i < from.packed.length; i++) append(diagnostics, diagnosticsOf.get(i) ?? []);
-  const context = shared.size ? sharedContext(from, batches, shared, sharedBatches) : [];
+  for (let i = 0; i < prepared.records.length; i++) append(diagnostics, diagnosticsOf.get(i) ?? []);
+  const context = shared.size ? sharedContext(prepared, batches, shared, sharedBatches) : [];
   return { shared, hubBatch, hubLabels, used, diagnostics, vocabulary, context };
 }
 
@@ -197,14 +183,13 @@ function survey(from: RecordSource, batches: Batch[]): Survey {
  * several batches shows all its relations and is validated on all its facts, as in a build that
  * holds the whole graph. Only the batches holding such subjects are mapped again.
  */
-function sharedContext(from: RecordSource, batches: Batch[], shared: ReadonlySet<string>, sharedBatches: ReadonlySet<number>): Quad[] {
-  const { prepared } = from;
+function sharedContext(prepared: Prepared, batches: Batch[], shared: ReadonlySet<string>, sharedBatches: ReadonlySet<number>): Quad[] {
   const context: Quad[] = [];
   const merged = mergedGraphIri(prepared.base);
   for (const b of [...sharedBatches].sort((x, y) => x - y)) {
     const batch = batches[b];
     if (!batch) continue; // the vocabularies: their subjects' statements are the vocabulary, seen by every batch
-    batchQuads(from, batch, new Set(), (_index, record, quads) => {
+    batchQuads(prepared, batch, new Set(), (_index, record, quads) => {
       if (!record) return;
       const kept = new Set<string>();
       for (const q of quads) {
@@ -221,30 +206,12 @@ function sharedContext(from: RecordSource, batches: Batch[], shared: ReadonlySet
   return context;
 }
 
-/**
- * Takes the records over: packs them (PackedRecords) and leaves in `prepared.records` only each
- * record's source (what the build's summary reads), so that nothing holds the objects.
- */
-function packRecords(prepared: Prepared): RecordSource {
-  const packed = new PackedRecords(prepared.records);
-  const duplicateAt = new Map<number, Diagnostic>();
-  for (const [i, r] of prepared.records.entries()) {
-    const duplicate = prepared.duplicates.get(r);
-    if (duplicate) duplicateAt.set(i, duplicate);
-    prepared.records[i] = { source: r.source, hub: r.hub, entities: [], relations: [] };
-  }
-  prepared.duplicates.clear();
-  return { prepared, packed, duplicateAt };
-}
-
 export async function buildInBatches(prepared: Prepared, options: BuildOptions, batchHubs: number): Promise<BuildResult> {
   const timer = stageTimer();
   const { base, merge } = prepared;
   const publicationBase = options.publicationBase ?? base;
   const batches = planBatches(prepared, batchHubs);
-  const from = packRecords(prepared);
-  timer.lap('records packed');
-  const found = survey(from, batches);
+  const found = survey(prepared, batches);
   timer.lap(`survey of ${batches.length} batches (${found.shared.size} subjects in several)`);
   const shapes = loadShapes(base);
   const pages = hubPagePaths(found.hubBatch.keys(), base);
@@ -293,7 +260,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       publishing.update(b, batches.length + 1);
       // The last round is the vocabularies: every concept the batches used, once.
       const vocabularyRound = b === batches.length;
-      const quads = vocabularyRound ? found.vocabulary : batchQuads(from, batches[b]!, new Set());
+      const quads = vocabularyRound ? found.vocabulary : batchQuads(prepared, batches[b]!, new Set());
       clock('map');
       await nquads.write(nQuadsBytes(quads));
       clock('n-quads');
@@ -370,5 +337,5 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   await settlePublication(stage, refused);
   timer.lap('write');
   const files = refused ? [] : [...written.keys(), ...sitePages].sort();
-  return { records: prepared.records, quads: [], triples, batches: batches.length, diagnostics: found.diagnostics, validation, files, merge };
+  return { records: prepared.records.outlines(), quads: [], triples, batches: batches.length, diagnostics: found.diagnostics, validation, files, merge };
 }

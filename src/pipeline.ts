@@ -21,7 +21,8 @@ import { PublicationStage, settlePublication, type PublicationFiles } from './pu
 import { dumpsInWorker, WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { digestOf, type FileDigest } from './publish/catalog.js';
-import { mergeRecords, type MergeResult } from './merge/index.js';
+import { mergeRecords, mergeView, recordFeatures, type MergeResult, type RecordFeatures } from './merge/index.js';
+import { RecordStore } from './sources/record-store.js';
 import { phasedProgress, progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
@@ -81,10 +82,8 @@ export function vocabularyQuads(concepts: ConceptIndex, used: Set<string>, base:
 
 /** What reading and merging give every later stage: the records, the merged view, the tools to map. */
 export interface Prepared {
-  /** Every record read, in input order (duplicates included: they get their error when mapped). */
-  records: HubRecord[];
-  /** A later record with the id of an earlier one, and the error it gets. */
-  duplicates: Map<HubRecord, Diagnostic>;
+  /** Every record read, in input order, packed (duplicates included: they get their error when mapped). */
+  records: RecordStore;
   merge: MergeResult;
   /** Diagnostics of reading and of the description extraction. */
   diagnostics: Diagnostic[];
@@ -98,47 +97,44 @@ export interface Prepared {
 export async function readAndMerge(inputs: string[], options: { base?: string; includePersonalData?: boolean } & ReadOptions = {}): Promise<Prepared> {
   const base = options.base ?? DEFAULT_BASE;
   const minter = new IriMinter(base);
+  // The merge reads a little of each record (its features and a view of its hub), taken as the
+  // record is read; the rest is packed away at once.
+  const views: HubRecord[] = [];
+  const features: RecordFeatures[] = [];
+  const records = new RecordStore((record) => {
+    features.push(recordFeatures(record, views.length));
+    views.push(mergeView(record));
+  });
   // Reading starts first: it starts the description worker, which then loads while this thread
   // loads the vocabularies.
-  const reading = startReading(inputs, options);
+  const reading = startReading(inputs, records, options);
   const concepts = loadConcepts(base);
   const read = await reading;
   const timer = stageTimer();
-  // One record per id: a later duplicate is skipped, with an error where it stands.
-  const seen = new Map<string, string>();
-  const kept: HubRecord[] = [];
-  const duplicates = new Map<HubRecord, Diagnostic>();
-  for (const record of read.records) {
-    const key = `${record.source.registry}/${record.source.id}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      duplicates.set(record, { severity: 'error', file: record.source.file, ...(record.source.line !== undefined ? { line: record.source.line } : {}), record: record.source.id, field: 'source.id', message: `duplicate record id ${key} (first in ${earlier}); this record is skipped` });
-      continue;
-    }
-    seen.set(key, `${record.source.file}${record.source.line !== undefined ? `:${record.source.line}` : ''}`);
-    kept.push(record);
-  }
   // merge: canonical hubs linked to the source records, and conflicts, in their own graph. It
   // reads only the records' hub entities, which the description extraction leaves alone, so it
   // runs while the extraction finishes on its worker.
   const merging = phasedProgress('merging records');
-  const merge = mergeRecords(kept, concepts, base, (done, total, phase) => merging.update(done, total, phase));
+  const merge = mergeRecords(views, concepts, base, (done, total, phase) => merging.update(done, total, phase), features);
   merging.done();
+  views.length = 0;
+  features.length = 0;
   timer.lap('  merge');
   const extracting = step('extracting facts from descriptions (worker)');
   const diagnostics = [...read.diagnostics, ...(await read.enriched), ...read.unread];
   extracting.done();
   timer.lap('  descriptions (rest)');
-  return { records: read.records, duplicates, merge, diagnostics, minter, concepts, base, includePersonalData: !!options.includePersonalData };
+  return { records, merge, diagnostics, minter, concepts, base, includePersonalData: !!options.includePersonalData };
 }
 
-/** map: one record's quads and diagnostics (a duplicate's are its error), noting the concepts used. */
-export function mapOne(prepared: Prepared, record: HubRecord, used: Set<string>): { quads: Quad[]; diagnostics: Diagnostic[] } {
-  const duplicate = prepared.duplicates.get(record);
+/** map: the quads and diagnostics of record `index` (a duplicate's are its error), noting the concepts used. */
+export function mapOne(prepared: Prepared, index: number, used: Set<string>): { record?: HubRecord; quads: Quad[]; diagnostics: Diagnostic[] } {
+  const duplicate = prepared.records.duplicateAt.get(index);
   if (duplicate) return { quads: [], diagnostics: [duplicate] };
+  const record = prepared.records.get(index);
   const mapped = mapRecord(record, { minter: prepared.minter, concepts: prepared.concepts, language: 'en', includePersonalData: prepared.includePersonalData });
   for (const iri of mapped.usedConcepts) used.add(iri);
-  return mapped;
+  return { record, quads: mapped.quads, diagnostics: mapped.diagnostics };
 }
 
 /** read + map: the quads of every record, plus the vocabularies they use. */
@@ -148,14 +144,17 @@ export async function assemble(inputs: string[], options: { base?: string; inclu
 
 function mapAll(prepared: Prepared): { records: HubRecord[]; quads: Quad[]; diagnostics: Diagnostic[]; merge: MergeResult } {
   const timer = stageTimer();
-  const { records, merge } = prepared;
+  const { merge } = prepared;
   const diagnostics = [...prepared.diagnostics];
+  const records: HubRecord[] = [];
   const quads: Quad[] = [];
   const used = new Set<string>();
   const mapping = progress('mapping records');
-  for (const [n, record] of records.entries()) {
-    mapping.update(n, records.length);
-    const mapped = mapOne(prepared, record, used);
+  for (let n = 0; n < prepared.records.length; n++) {
+    mapping.update(n, prepared.records.length);
+    const mapped = mapOne(prepared, n, used);
+    // a duplicate is kept as read: the build's summary counts it
+    records.push(mapped.record ?? prepared.records.get(n));
     append(quads, mapped.quads);
     append(diagnostics, mapped.diagnostics);
   }

@@ -56,6 +56,29 @@ const priority = (r: HubRecord) => (r.source.scopedHub ? (REGISTRY_PRIORITY[r.so
 
 const hubOf = (r: HubRecord): Entity | undefined => r.entities.find((e) => e.key === r.hub);
 
+const NONE: never[] = [];
+
+/**
+ * What the merge reads of a record (see canonicalHubs and comparable): its source and the hub's
+ * identity, place and concepts, without the description, contacts, other entities or relations.
+ * A build keeps this much of each record through the merge and packs the rest away.
+ */
+export function mergeView(record: HubRecord): HubRecord {
+  const e = hubOf(record);
+  if (!e) return { source: record.source, hub: record.hub, entities: NONE, relations: NONE };
+  const hub: Entity = {
+    key: e.key, kind: e.kind, name: e.name, altNames: e.altNames, types: NONE, regions: NONE,
+    sectors: e.sectors, technologies: e.technologies, services: e.services,
+    memberTypes: NONE, memberSectors: NONE, partOf: NONE, contributesTo: NONE,
+  };
+  if (e.status) hub.status = e.status;
+  if (e.hubType) hub.hubType = e.hubType;
+  if (e.homepage) hub.homepage = e.homepage;
+  if (e.country) hub.country = e.country;
+  if (e.address?.locality) hub.address = { locality: e.address.locality };
+  return { source: record.source, hub: record.hub, entities: [hub], relations: NONE };
+}
+
 /** Values compared for conflicts: one value per record, as IRI or text. */
 function comparable(e: Entity, concepts: ConceptIndex): [string, { value: string; iri: boolean } | undefined][] {
   const concept = (scheme: 'status' | 'hub-type', label: string | undefined) => {

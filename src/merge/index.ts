@@ -8,6 +8,7 @@ import type { HubRecord } from '../model/record.js';
 import { IriMinter } from '../map/iri.js';
 import type { ConceptIndex } from '../vocab/concepts.js';
 import { resolve } from './resolve.js';
+import type { RecordFeatures } from './features.js';
 import { canonicalHubs, type CanonicalHub, type Conflict } from './hubs.js';
 import { conflictsCsv, linksCsv, mergeQuads } from './publish.js';
 
@@ -24,8 +25,12 @@ export interface MergeResult {
 export type MergeProgress = (done: number, total: number, phase: MergePhase) => void;
 export type MergePhase = 'reading features' | 'comparing candidate pairs' | 'making canonical hubs';
 
-export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base: string, onProgress?: MergeProgress): MergeResult {
-  const resolution = resolve(records, onProgress);
+/**
+ * `records` may be merge views (mergeView) when `features` are given: the features of each record,
+ * in order, computed from the whole record (recordFeatures) before it was packed away.
+ */
+export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base: string, onProgress?: MergeProgress, features?: RecordFeatures[]): MergeResult {
+  const resolution = resolve(records, onProgress, features);
   const { hubs, conflicts } = canonicalHubs(records, resolution, new IriMinter(base), concepts, onProgress && ((done, total) => onProgress(done, total, 'making canonical hubs')));
   const files = new Map<string, string>([['links.csv', linksCsv(hubs)], ['conflicts.csv', conflictsCsv(conflicts)]]);
   // Made when first asked: a build in batches makes each batch's share instead (mergeQuads of its hubs).
@@ -34,3 +39,5 @@ export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base:
 }
 
 export type { CanonicalHub, Conflict, Link } from './hubs.js';
+export { mergeView } from './hubs.js';
+export { recordFeatures, type RecordFeatures } from './features.js';

@@ -100,8 +100,10 @@ export function candidatePairs(features: RecordFeatures[]): [number, number][] {
   return pairs;
 }
 
-export function resolve(records: HubRecord[], onProgress?: (done: number, total: number, phase: 'reading features' | 'comparing candidate pairs') => void): Resolution {
-  const features = records.map((r, i) => {
+/** `known`: the records' features, computed earlier (see mergeRecords). */
+export function resolve(records: HubRecord[], onProgress?: (done: number, total: number, phase: 'reading features' | 'comparing candidate pairs') => void, known?: RecordFeatures[]): Resolution {
+  if (known && known.length !== records.length) throw new RangeError(`features of ${known.length} records for ${records.length} records`);
+  const features = known ?? records.map((r, i) => {
     if (onProgress && i % 500 === 0) onProgress(i, records.length, 'reading features');
     return recordFeatures(r, i);
   });

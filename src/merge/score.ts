@@ -53,13 +53,7 @@ export function descriptionCosine(a: RecordFeatures, b: RecordFeatures, ctx: Sco
   const na = ctx.norms.get(a.index) ?? 0;
   const nb = ctx.norms.get(b.index) ?? 0;
   if (!na || !nb) return 0;
-  let dot = 0;
-  const [small, large] = a.descriptionWords.size < b.descriptionWords.size ? [a, b] : [b, a];
-  for (const [w, tf] of small.descriptionWords) {
-    const other = large.descriptionWords.get(w);
-    if (other) dot += tf * other * (ctx.idf.get(w) ?? 0) ** 2;
-  }
-  return dot / (na * nb);
+  return a.descriptionWords.dot(b.descriptionWords, (w) => ctx.idf.get(w) ?? 0) / (na * nb);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

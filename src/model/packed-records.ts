@@ -1,9 +1,11 @@
 /**
- * Records kept as compressed UTF-8 JSON, and parsed again when asked. A build in batches reads
- * each record twice after the merge (a survey, then the publication), a batch at a time; as
- * objects, 200,000 records held ~2.4 GB, and a heap that large slows every later stage through the
- * garbage collector, which walks it again and again. As JSON they are ~0.45 GB; deflated in blocks
- * (level 1: ~400 MB/s here, a tenth of the bytes) ~60 MB, for ~3 s of zlib over a 100,000-hub build.
+ * Records kept as compressed UTF-8 JSON, and parsed again when asked. A build packs each record as
+ * soon as its file is read and reads it back a batch at a time; as objects, 200,000 records held
+ * ~2.4 GB, and a heap that large slows every later stage through the garbage collector, which
+ * walks it again and again. As JSON they are ~0.45 GB; deflated in blocks (level 1: ~400 MB/s
+ * here, a tenth of the bytes) ~60 MB, for ~3 s of zlib over a 100,000-hub build.
+ *
+ * Any JSON value packs (the facts of descriptions too): what comes back is JSON.parse(JSON.stringify(value)).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { HubRecord } from './record.js';
@@ -13,56 +15,77 @@ const BLOCK_BYTES = 256 * 2 ** 10;
 /** Blocks kept inflated: a batch reads each source's records in order, from a few sources at once. */
 const INFLATED_BLOCKS = 4;
 
-export class PackedRecords {
+export class PackedRecords<T = HubRecord> {
   private readonly blocks: Buffer[] = [];
-  /** Per record: its block, and its start and end in the block's JSON bytes. */
-  private readonly blockOf: Uint32Array;
-  private readonly starts: Uint32Array;
-  private readonly ends: Uint32Array;
+  /** Per record: its block, and its start and end in the block's JSON bytes (grown as records come). */
+  private blockOf: Uint32Array = new Uint32Array(64);
+  private starts: Uint32Array = new Uint32Array(64);
+  private ends: Uint32Array = new Uint32Array(64);
+  private count = 0;
+  /** The block being filled: records in it are read from here until it is sealed. */
+  private open: Buffer;
+  private at = 0;
   /** The blocks inflated last, most recent first. */
   private readonly inflated: { block: number; bytes: Buffer }[] = [];
 
-  constructor(records: readonly HubRecord[], blockBytes = BLOCK_BYTES) {
-    this.blockOf = new Uint32Array(records.length);
-    this.starts = new Uint32Array(records.length);
-    this.ends = new Uint32Array(records.length);
-    let block = Buffer.allocUnsafe(blockBytes);
-    let at = 0;
-    const seal = (): void => {
-      this.blocks.push(deflateRawSync(block.subarray(0, at), { level: 1 }));
-      at = 0;
-    };
-    for (const [i, record] of records.entries()) {
-      const json = JSON.stringify(record);
-      // a UTF-16 code unit takes at most 3 bytes in UTF-8
-      if (at + json.length * 3 > block.length) {
-        if (at > 0) seal();
-        if (json.length * 3 > block.length) block = Buffer.allocUnsafe(json.length * 3);
-      }
-      this.blockOf[i] = this.blocks.length;
-      this.starts[i] = at;
-      at += block.write(json, at, 'utf8');
-      this.ends[i] = at;
+  constructor(records: Iterable<T> = [], private readonly blockBytes = BLOCK_BYTES) {
+    this.open = Buffer.allocUnsafe(blockBytes);
+    for (const record of records) this.add(record);
+  }
+
+  /** Packs one more record; its index is the number of records packed before it. */
+  add(record: T): number {
+    const json = JSON.stringify(record);
+    // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    if (this.at + json.length * 3 > this.open.length) {
+      if (this.at > 0) this.seal();
+      if (json.length * 3 > this.open.length) this.open = Buffer.allocUnsafe(json.length * 3);
     }
-    if (at > 0) seal();
+    const i = this.count++;
+    if (i === this.starts.length) this.grow();
+    this.blockOf[i] = this.blocks.length;
+    this.starts[i] = this.at;
+    this.at += this.open.write(json, this.at, 'utf8');
+    this.ends[i] = this.at;
+    return i;
   }
 
   get length(): number {
-    return this.starts.length;
+    return this.count;
   }
 
-  /** Bytes held for the records, compressed. */
+  /** Bytes of the records: compressed blocks, and the JSON of the block being filled. */
   get byteLength(): number {
-    return this.blocks.reduce((sum, b) => sum + b.length, 0);
+    return this.blocks.reduce((sum, b) => sum + b.length, this.at);
   }
 
   /** Record i, as a new object each time (nothing keeps it once the caller lets it go). */
-  get(i: number): HubRecord {
-    if (!(i >= 0 && i < this.length)) throw new RangeError(`no record ${i} of ${this.length}`);
-    return JSON.parse(this.blockBytes(this.blockOf[i]!).toString('utf8', this.starts[i]!, this.ends[i]!)) as HubRecord;
+  get(i: number): T {
+    if (!(i >= 0 && i < this.count)) throw new RangeError(`no record ${i} of ${this.count}`);
+    const block = this.blockOf[i]!;
+    const bytes = block === this.blocks.length ? this.open : this.inflatedBlock(block);
+    return JSON.parse(bytes.toString('utf8', this.starts[i]!, this.ends[i]!)) as T;
   }
 
-  private blockBytes(block: number): Buffer {
+  private seal(): void {
+    this.blocks.push(deflateRawSync(this.open.subarray(0, this.at), { level: 1 }));
+    // a fresh buffer: one bigger than a block (a huge record) is not kept for the next
+    this.open = Buffer.allocUnsafe(this.blockBytes);
+    this.at = 0;
+  }
+
+  private grow(): void {
+    const bigger = (a: Uint32Array): Uint32Array => {
+      const b = new Uint32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.blockOf = bigger(this.blockOf);
+    this.starts = bigger(this.starts);
+    this.ends = bigger(this.ends);
+  }
+
+  private inflatedBlock(block: number): Buffer {
     const cached = this.inflated.findIndex((b) => b.block === block);
     if (cached === 0) return this.inflated[0]!.bytes;
     const entry = cached > 0 ? this.inflated.splice(cached, 1)[0]! : { block, bytes: inflateRawSync(this.blocks[block]!) };

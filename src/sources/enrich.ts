@@ -4,9 +4,11 @@
  * confidence (published as Web Annotations in the record's graph). Structured fields stay as the
  * registry wrote them: the prose only adds relations and the organisations they need.
  *
- * Readers only mark a record whose description is to be read (`describedIn`); readSources
- * enriches them all once every file is read: on a worker started before the reading when there
- * are registry exports (a thousand descriptions), else in this thread.
+ * Readers only mark a record whose description is to be read (`describedIn`); reading takes the
+ * marks (takeJob) as each file's records go to their sink, and once every file is read extracts
+ * them all (extractMarked): on a worker started before the reading when there are registry exports
+ * (a thousand descriptions), else in this thread. Each record's facts go to the sink as they come:
+ * applied to the record (RecordArray), or packed beside it (RecordStore).
  */
 import type { Diagnostic } from '../model/diagnostics.js';
 import { HUB_KEY, type HubRecord } from '../model/record.js';
@@ -23,10 +25,13 @@ export function describeLater(record: HubRecord, field: string): void {
   record.describedIn = field;
 }
 
-function jobOf(record: HubRecord): DescriptionJob | undefined {
+/** The job of a record marked for enrichment (and the mark removed), or undefined. */
+export function takeJob(record: HubRecord): DescriptionJob | undefined {
+  const field = record.describedIn;
+  delete record.describedIn;
   const hub = record.entities.find((e) => e.key === record.hub);
-  if (!hub?.description || !record.describedIn) return undefined;
-  return { text: hub.description, context: { hubName: hub.name, file: record.source.file, recordId: record.source.identifier ?? record.source.id, field: record.describedIn } };
+  if (!hub?.description || !field) return undefined;
+  return { text: hub.description, context: { hubName: hub.name, file: record.source.file, recordId: record.source.identifier ?? record.source.id, field } };
 }
 
 /**
@@ -37,10 +42,11 @@ function jobOf(record: HubRecord): DescriptionJob | undefined {
 export class DescriptionWorker {
   private readonly worker = deferredWorker<DescriptionJob[], DescriptionFacts[]>('description-worker', import.meta.url);
 
-  async extract(jobs: DescriptionJob[]): Promise<DescriptionFacts[]> {
+  /** Each job's facts handed to `onFacts` as they come, in order (the answers are not kept here). */
+  async extractEach(jobs: DescriptionJob[], onFacts: (facts: DescriptionFacts, job: number) => void): Promise<void> {
     const pieces: DescriptionJob[][] = [];
     for (let start = 0; start < jobs.length; start += DESCRIPTIONS_PER_MESSAGE) pieces.push(jobs.slice(start, start + DESCRIPTIONS_PER_MESSAGE));
-    return (await this.worker.run(pieces)).flat();
+    await this.worker.forEach(pieces, (facts, piece) => facts.forEach((f, i) => onFacts(f, piece * DESCRIPTIONS_PER_MESSAGE + i)));
   }
 
   stop(): void {
@@ -48,28 +54,34 @@ export class DescriptionWorker {
   }
 }
 
-/** Enriches every marked record, on `worker` when one was started. */
-export async function enrichRecords(records: readonly HubRecord[], worker?: DescriptionWorker): Promise<Diagnostic[]> {
-  const marked: { record: HubRecord; job: DescriptionJob }[] = [];
-  for (const record of records) {
-    const job = jobOf(record);
-    delete record.describedIn;
-    if (job) marked.push({ record, job });
-  }
+/** A record marked for enrichment: where its facts go (see RecordSink), and its job. */
+export interface MarkedRecord {
+  at: number;
+  job: DescriptionJob;
+}
+
+/**
+ * Extracts every marked record's description, on `worker` when one was started, handing each
+ * record's facts to `apply` as they come: facts are not all held at once. Resolves with the
+ * extraction's diagnostics, in record order.
+ */
+export async function extractMarked(marked: readonly MarkedRecord[], apply: (at: number, facts: DescriptionFacts) => void, worker?: DescriptionWorker): Promise<Diagnostic[]> {
   if (!marked.length) {
     worker?.stop();
     return [];
   }
-  let facts: DescriptionFacts[];
+  const diagnostics: Diagnostic[] = [];
+  const take = (facts: DescriptionFacts, job: number): void => {
+    apply(marked[job]!.at, facts);
+    diagnostics.push(...facts.diagnostics);
+  };
   if (worker) {
-    facts = await worker.extract(marked.map((m) => m.job));
+    await worker.extractEach(marked.map((m) => m.job), take);
   } else {
     // loaded on first use: the extractor and its NLP library take most of a second to load
     const { extractFromDescription } = await import('../extract/description.js');
-    facts = marked.map((m) => extractFromDescription(m.job.text, m.job.context));
+    marked.forEach((m, i) => take(extractFromDescription(m.job.text, m.job.context), i));
   }
-  const diagnostics: Diagnostic[] = [];
-  for (const [i, { record }] of marked.entries()) diagnostics.push(...applyFacts(record, facts[i]!));
   return diagnostics;
 }
 

@@ -10,7 +10,8 @@ import { readYamlRecords } from './yaml-record.js';
 import { readRegistryJson } from './registry-json.js';
 import { readEdihCsv, readEdihXlsx } from './edih.js';
 import { append } from '../util/arrays.js';
-import { DescriptionWorker, enrichRecords } from './enrich.js';
+import { applyFacts, DescriptionWorker, extractMarked, takeJob, type MarkedRecord } from './enrich.js';
+import type { DescriptionFacts } from '../extract/description.js';
 import { stageTimer } from '../util/timings.js';
 import { step } from '../util/progress.js';
 
@@ -135,9 +136,35 @@ export interface ReadOptions {
 /** Extensions of registry exports, whose records carry descriptions to extract. */
 const REGISTRY_EXTENSIONS = new Set(['.json', '.xlsx', '.csv']);
 
-async function readAll(pending: { file: SourceFile; reader: Reader }[], records: HubRecord[], diagnostics: Diagnostic[]): Promise<void> {
+/**
+ * Where each file's records go once read: into an array (readSources), or packed away as they
+ * come (a build, see RecordStore), so that a big input is never all objects at once.
+ */
+export interface RecordSink {
+  /** Takes a record (its description's job already taken, see takeJob) and says where it is. */
+  add(record: HubRecord): number;
+  /** The facts of the description of the record at `at`. */
+  addFacts(at: number, facts: DescriptionFacts): void;
+}
+
+/** The records as objects, enriched in place. */
+export class RecordArray implements RecordSink {
+  readonly records: HubRecord[] = [];
+  add(record: HubRecord): number {
+    return this.records.push(record) - 1;
+  }
+  addFacts(at: number, facts: DescriptionFacts): void {
+    applyFacts(this.records[at]!, facts);
+  }
+}
+
+/** Documents transcribed by a record: the document's file name, and the files of the records. */
+type Transcriptions = Map<string, Set<string>>;
+
+async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: RecordSink, marked: MarkedRecord[], transcribed: Transcriptions, diagnostics: Diagnostic[]): Promise<void> {
   for (const { file, reader } of pending) {
-    if (PAGE_EXTENSIONS.has(extname(file.path).toLowerCase()) && records.some((r) => r.source.document === basename(file.path) && r.source.file !== file.name)) continue;
+    const files = transcribed.get(basename(file.path));
+    if (PAGE_EXTENSIONS.has(extname(file.path).toLowerCase()) && files && [...files].some((f) => f !== file.name)) continue;
     let bytes: Buffer;
     try {
       bytes = readFileSync(file.path);
@@ -148,7 +175,15 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], records:
     const reading = step(`reading ${file.name}`);
     const result = await reader(bytes, file);
     reading.done();
-    append(records, result.records);
+    for (const record of result.records) {
+      const { document } = record.source;
+      if (document) transcribed.set(document, (transcribed.get(document) ?? new Set()).add(record.source.file));
+      const job = takeJob(record);
+      const at = sink.add(record);
+      if (job) marked.push({ at, job });
+    }
+    // the file's records are the sink's now: nothing here holds them
+    result.records.length = 0;
     append(diagnostics, result.diagnostics);
   }
 }
@@ -160,7 +195,6 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], records:
  * (the merge) can run meanwhile.
  */
 export interface PendingRead {
-  records: HubRecord[];
   files: SourceFile[];
   /** Problems of reading, in file order. */
   diagnostics: Diagnostic[];
@@ -171,15 +205,16 @@ export interface PendingRead {
 }
 
 export async function readSources(inputs: string[], options: ReadOptions = {}): Promise<ReadOutcome> {
-  const read = await startReading(inputs, options);
+  const sink = new RecordArray();
+  const read = await startReading(inputs, sink, options);
   const enriched = await read.enriched;
-  return { records: read.records, diagnostics: [...read.diagnostics, ...enriched, ...read.unread], files: read.files };
+  return { records: sink.records, diagnostics: [...read.diagnostics, ...enriched, ...read.unread], files: read.files };
 }
 
-export async function startReading(inputs: string[], options: ReadOptions = {}): Promise<PendingRead> {
+/** Reads every input into `sink`, and starts extracting the descriptions of registry records. */
+export async function startReading(inputs: string[], sink: RecordSink, options: ReadOptions = {}): Promise<PendingRead> {
   const readers = options.readers ?? READERS;
   const files = listSourceFiles(inputs);
-  const records: HubRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   const pending: { file: SourceFile; reader: Reader }[] = [];
   for (const file of files) {
@@ -192,24 +227,25 @@ export async function startReading(inputs: string[], options: ReadOptions = {}):
   // Registry exports carry descriptions: a worker loads the extractor while the files are read.
   const worker = pending.some((p) => REGISTRY_EXTENSIONS.has(extname(p.file.path).toLowerCase())) ? new DescriptionWorker() : undefined;
   const timer = stageTimer();
+  const marked: MarkedRecord[] = [];
+  const transcribed: Transcriptions = new Map();
   try {
-    await readAll(pending, records, diagnostics);
+    await readAll(pending, sink, marked, transcribed, diagnostics);
   } catch (err) {
     worker?.stop();
     throw err;
   }
   timer.lap('  read files');
   // registry records marked by their readers get the facts of their descriptions
-  const enriched = enrichRecords(records, worker).finally(() => worker?.stop());
+  const enriched = extractMarked(marked, (at, facts) => sink.addFacts(at, facts), worker).finally(() => worker?.stop());
   enriched.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
   const unread: Diagnostic[] = [];
   // Documents transcribed by a curated record are covered by it; anything else without a reader is reported.
-  const transcribed = new Set(records.map((r) => r.source.document).filter((d): d is string => !!d));
   for (const file of files) {
     if (readers[extname(file.path).toLowerCase()]) continue;
     if (transcribed.has(basename(file.path))) continue;
     if (/^(readme|license|notice)/i.test(basename(file.path))) continue;
     unread.push({ severity: 'warning', file: file.name, message: `no reader for ${extname(file.path) || 'files without extension'}; file ignored` });
   }
-  return { records, diagnostics, enriched, unread, files };
+  return { diagnostics, enriched, unread, files };
 }

@@ -74,12 +74,21 @@ function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, er
  * descriptions and their facts held 81 MB of its heap at once, at the build's busiest moment, the
  * end of the merge). `stop` ends a worker that is not needed after all.
  */
-export function deferredWorker<I, T>(name: string, fromUrl: string): { run(pieces: readonly I[]): Promise<T[]>; stop(): void } {
+export interface DeferredWorker<I, T> {
+  /** Every piece's answer, in order. */
+  run(pieces: readonly I[]): Promise<T[]>;
+  /** Each piece's answer handed over as it comes (in order) and not kept: resolves once all are in. */
+  forEach(pieces: readonly I[], onAnswer: (answer: T, piece: number) => void): Promise<void>;
+  stop(): void;
+}
+
+export function deferredWorker<I, T>(name: string, fromUrl: string): DeferredWorker<I, T> {
   const started = performance.now();
   const worker = startWorker(name, fromUrl, undefined);
-  const answers: T[] = [];
+  let answered = 0;
   let expected: number | undefined;
-  let settle: { resolve: (answers: T[]) => void; reject: (err: Error) => void } | undefined;
+  let onAnswer: ((answer: T, piece: number) => void) | undefined;
+  let settle: { resolve: () => void; reject: (err: Error) => void } | undefined;
   let failure: Error | undefined;
   let done = false;
   const fail = (err: Error): void => {
@@ -89,29 +98,40 @@ export function deferredWorker<I, T>(name: string, fromUrl: string): { run(piece
     settle?.reject(err);
   };
   const finishIfComplete = (): void => {
-    if (done || failure || expected === undefined || answers.length < expected) return;
+    if (done || failure || expected === undefined || answered < expected) return;
     done = true;
     if (process.env.DIH_TIMINGS) process.stderr.write(`timing: (worker ${name} answered ${(performance.now() - started).toFixed(0)} ms after its start)\n`);
     void worker.terminate();
-    settle?.resolve(answers);
+    settle?.resolve();
   };
   worker.on('message', (m: Answer<T>) => {
     if (!m.ok) return fail(new Error(m.message));
-    answers.push(m.value);
+    try {
+      onAnswer?.(m.value, answered++);
+    } catch (err) {
+      return fail(err as Error);
+    }
     finishIfComplete();
   });
   worker.once('error', fail);
-  worker.once('exit', (code) => fail(new Error(`worker ${name} ended (exit code ${code}) with ${answers.length} of ${expected ?? 0} answers`)));
+  worker.once('exit', (code) => fail(new Error(`worker ${name} ended (exit code ${code}) with ${answered} of ${expected ?? 0} answers`)));
+  const forEach = (pieces: readonly I[], each: (answer: T, piece: number) => void): Promise<void> => {
+    if (expected !== undefined) return Promise.reject(new Error(`worker ${name} was given its input already`));
+    const result = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    if (failure) settle!.reject(failure);
+    expected = pieces.length;
+    onAnswer = each;
+    // messages sent before the worker listens wait in its port
+    for (const piece of pieces) worker.postMessage(piece);
+    finishIfComplete();
+    return result;
+  };
   return {
-    run(pieces) {
-      if (expected !== undefined) return Promise.reject(new Error(`worker ${name} was given its input already`));
-      const result = new Promise<T[]>((resolve, reject) => (settle = { resolve, reject }));
-      if (failure) settle!.reject(failure);
-      expected = pieces.length;
-      // messages sent before the worker listens wait in its port
-      for (const piece of pieces) worker.postMessage(piece);
-      finishIfComplete();
-      return result;
+    forEach,
+    async run(pieces) {
+      const answers: T[] = [];
+      await forEach(pieces, (a) => answers.push(a));
+      return answers;
     },
     stop() {
       done = true;

@@ -13,7 +13,7 @@ describe('model/packed-records', function () {
     writeSynthetic(30, dir);
     const read = await readSources([SOURCES, dir]);
     const records = [...read.records, { source: { registry: 'r', id: 'ünïcødé ✓ 𝔘', file: 'f.yaml' }, hub: 'hub', entities: [], relations: [] }];
-    const packed = new PackedRecords(records as never);
+    const packed = new PackedRecords(records as never, 16 * 1024);
     assert.equal(packed.length, records.length);
     assert.ok(records.length > 60);
     // JSON.parse(JSON.stringify(r)) is what a record must survive: no undefined values, maps or dates
@@ -33,5 +33,23 @@ describe('model/packed-records', function () {
     // in order, backwards, and jumping between far blocks (more than the inflated blocks kept)
     const order = [...records.keys(), ...[...records.keys()].reverse(), ...[...records.keys()].flatMap((i) => [i, records.length - 1 - i, (i * 17) % records.length])];
     for (const i of order) assert.deepEqual(packed.get(i), JSON.parse(JSON.stringify(records[i])), `record ${i}`);
+  });
+
+  it('model/packed-records/add: records packed one at a time read back at once, from sealed blocks and the block being filled', async function () {
+    const dir = join(tempDir(), 'syn');
+    writeSynthetic(25, dir);
+    const records = [...(await readSources([dir])).records];
+    const packed = new PackedRecords<unknown>([], 2048);
+    for (const [i, r] of records.entries()) {
+      assert.equal(packed.add(r), i);
+      // the record just added (in the open block), and earlier ones (sealed)
+      assert.deepEqual(packed.get(i), JSON.parse(JSON.stringify(r)));
+      assert.deepEqual(packed.get(Math.floor(i / 2)), JSON.parse(JSON.stringify(records[Math.floor(i / 2)])));
+    }
+    assert.equal(packed.length, records.length);
+    // any JSON value packs, not only records
+    const facts = new PackedRecords<{ n: number; s: string[] }>();
+    facts.add({ n: 1, s: ['a'] });
+    assert.deepEqual(facts.get(0), { n: 1, s: ['a'] });
   });
 });

@@ -24,6 +24,19 @@ describe('util/worker', function () {
   it('util/worker/deferredWorker rejects with the error of its task, for any piece', async function () {
     await assert.rejects(deferredWorker<number, number>('deferred-worker', import.meta.url).run([1, 2, -1, 4]), /no negative input/);
   });
+  it('util/worker/deferredWorker/forEach hands each answer over as it comes, with its piece number, before resolving', async function () {
+    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
+    const seen: [number, number][] = [];
+    const done = worker.forEach([5, 6, 7], (answer, piece) => seen.push([answer, piece]));
+    assert.equal(await done, undefined);
+    assert.deepEqual(seen, [[10, 0], [12, 1], [14, 2]]);
+  });
+  it('util/worker/deferredWorker/forEach rejects with an error thrown by its callback, and ends the worker', async function () {
+    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
+    await assert.rejects(worker.forEach([1, 2, 3], (answer) => {
+      if (answer === 4) throw new Error('callback refused 4');
+    }), /callback refused 4/);
+  });
   it('util/worker/deferredWorker is given its input once', async function () {
     const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
     await worker.run([1]);

@@ -1,0 +1,77 @@
+/**
+ * The records of a build, packed as each file is read (PackedRecords): a 100,000-hub input is
+ * never all objects at once. A record's description facts, which come later from the extraction
+ * worker, are packed beside it and applied whenever the record is unpacked. Later records with
+ * the id of an earlier one are kept (they are reported where they stand) but marked duplicate.
+ */
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { HubRecord, RecordSource } from '../model/record.js';
+import type { DescriptionFacts } from '../extract/description.js';
+import { PackedRecords } from '../model/packed-records.js';
+import { applyFacts } from './enrich.js';
+import type { RecordSink } from './index.js';
+
+export class RecordStore implements RecordSink {
+  private readonly packed = new PackedRecords<HubRecord>();
+  private readonly facts = new PackedRecords<DescriptionFacts>();
+  /** Record index -> index of its facts. */
+  private readonly factsOf = new Map<number, number>();
+  /** Each record's source and hub key, in input order: what summaries and plans read. */
+  readonly sources: { source: RecordSource; hub: string }[] = [];
+  /** A later record with the id of an earlier one, by index, and the error it gets. */
+  readonly duplicateAt = new Map<number, Diagnostic>();
+  /** `registry/id` -> where the first record with it stands. */
+  private readonly firstAt = new Map<string, string>();
+
+  /** `onKept` sees each record that is not a duplicate, as an object, before it is packed away. */
+  constructor(private readonly onKept?: (record: HubRecord, index: number) => void) {}
+
+  add(record: HubRecord): number {
+    const index = this.packed.add(record);
+    this.sources.push({ source: record.source, hub: record.hub });
+    const key = `${record.source.registry}/${record.source.id}`;
+    const where = `${record.source.file}${record.source.line !== undefined ? `:${record.source.line}` : ''}`;
+    const earlier = this.firstAt.get(key);
+    if (earlier === undefined) {
+      this.firstAt.set(key, where);
+      this.onKept?.(record, index);
+    } else {
+      // One record per id: a later duplicate is skipped, with an error where it stands.
+      this.duplicateAt.set(index, { severity: 'error', file: record.source.file, ...(record.source.line !== undefined ? { line: record.source.line } : {}), record: record.source.id, field: 'source.id', message: `duplicate record id ${key} (first in ${earlier}); this record is skipped` });
+    }
+    return index;
+  }
+
+  addFacts(at: number, facts: DescriptionFacts): void {
+    if (!(at >= 0 && at < this.packed.length)) throw new RangeError(`facts for record ${at} of ${this.packed.length}`);
+    this.factsOf.set(at, this.facts.add(facts));
+  }
+
+  get length(): number {
+    return this.packed.length;
+  }
+
+  /** Bytes the records and facts take, compressed. */
+  get byteLength(): number {
+    return this.packed.byteLength + this.facts.byteLength;
+  }
+
+  /** Record i with its description's facts, as a new object each time. */
+  get(i: number): HubRecord {
+    const record = this.packed.get(i);
+    const f = this.factsOf.get(i);
+    if (f !== undefined) applyFacts(record, this.facts.get(f));
+    return record;
+  }
+
+  /** Every record, as objects: for builds small enough to hold them. */
+  all(): HubRecord[] {
+    return Array.from({ length: this.length }, (_, i) => this.get(i));
+  }
+
+  /** Only each record's source and hub key, as records (what a build in batches returns). */
+  outlines(): HubRecord[] {
+    return this.sources.map(({ source, hub }) => ({ source, hub, entities: [], relations: [] }));
+  }
+
+}
