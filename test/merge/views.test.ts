@@ -1,0 +1,50 @@
+/** merge/views: what a build keeps of each record for the merge gives the merge of whole records. */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { readSources } from '../../src/sources/index.js';
+import { mergeRecords, mergeView, recordFeatures } from '../../src/merge/index.js';
+import { WordCounts } from '../../src/merge/features.js';
+import { loadConcepts } from '../../src/vocab/concepts.js';
+import { DEFAULT_BASE } from '../../src/vocab/namespaces.js';
+import { SHARED, SOURCES } from '../helpers/paths.js';
+
+const REG = join(SHARED, 'data', 'registries');
+
+describe('merge/views', function () {
+  this.timeout(120_000);
+
+  it('merge/views: merging hub views with features taken from the whole records gives the same hubs, links and conflicts', async function () {
+    const { records } = await readSources([join(REG, 'jrc-dih-tool-2022.ngsi-ld.json'), join(REG, 'edih-catalogue-2025.xlsx'), SOURCES]);
+    const concepts = loadConcepts(DEFAULT_BASE);
+    const whole = mergeRecords(records, concepts, DEFAULT_BASE);
+    const features = records.map((r, i) => recordFeatures(r, i));
+    const views = records.map(mergeView);
+    // a view holds no description, contacts, other entities or relations
+    assert.ok(views.every((v) => v.entities.length <= 1 && !v.relations.length && !v.entities[0]?.description && !v.entities[0]?.contactPoints));
+    const fromViews = mergeRecords(views, concepts, DEFAULT_BASE, undefined, features);
+    assert.ok(whole.conflicts.length > 0 && whole.hubs.some((h) => h.links.length > 1), 'the registries have merged hubs and conflicts');
+    assert.deepEqual(fromViews.hubs, whole.hubs);
+    assert.deepEqual(fromViews.conflicts, whole.conflicts);
+    assert.deepEqual(fromViews.files, whole.files);
+    assert.throws(() => mergeRecords(views, concepts, DEFAULT_BASE, undefined, features.slice(1)), RangeError);
+  });
+
+  it('merge/features/WordCounts counts words as a Map would, in the order they first occur, and their weighted dot product', function () {
+    const word = fc.constantFrom('rail', 'port', 'agri', 'food', 'data', 'robot', 'cloud', 'über', 'e\u0301te\u0301', 'x'.repeat(40));
+    fc.assert(fc.property(fc.array(word, { maxLength: 60 }), fc.array(word, { maxLength: 60 }), (xs, ys) => {
+      const counted = (ws: string[]) => ws.reduce((m, w) => m.set(w, (m.get(w) ?? 0) + 1), new Map<string, number>());
+      const [mx, my] = [counted(xs), counted(ys)];
+      const [cx, cy] = [WordCounts.of(xs), WordCounts.of(ys)];
+      assert.deepEqual([...cx], [...mx]);
+      assert.deepEqual([...cx.keys()], [...mx.keys()]);
+      assert.equal(cx.size, mx.size);
+      for (const w of [...mx.keys(), 'never-seen-word']) assert.equal(cx.get(w), mx.get(w));
+      const weight = (w: string) => w.length / 10;
+      let dot = 0;
+      for (const [w, n] of mx) dot += n * (my.get(w) ?? 0) * weight(w) ** 2;
+      assert.ok(Math.abs(cx.dot(cy, weight) - dot) < 1e-9);
+      assert.ok(Math.abs(cx.dot(cy, weight) - cy.dot(cx, weight)) < 1e-9);
+    }));
+  });
+});
