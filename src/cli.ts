@@ -19,8 +19,9 @@ Usage:
       links.csv and conflicts.csv list which records became one hub and where they disagree.
       People's names, e-mails and phones are published only with --include-personal-data.
       Catalogue pages (.txt) are read by the extractor; violations are printed in full, warnings
-      counted by message (each one with --verbose). Above --batch-hubs canonical hubs (default 2000)
-      the hubs are published N at a time, so memory stays bounded (no query index is written then).
+      counted by message (each one with --verbose). Above 2000 canonical hubs the hubs are published
+      500 at a time (with --batch-hubs N: above N hubs, N at a time), so memory stays bounded (no
+      query index is written then).
   dih-ld validate <dist-or-source>... [--base IRI]
       Validate a publication (its dih.nq) or sources against the SHACL shapes in shapes/.
       Prints each result (hub, property, value, message, source file and record). Exit 1 on violations.

@@ -41,13 +41,26 @@ export interface BuildOptions extends ReadOptions {
   includePersonalData?: boolean;
   /**
    * Hubs per batch: a build of more hubs publishes them this many at a time, never holding every
-   * statement (see batched-build.ts). Default DEFAULT_BATCH_HUBS.
+   * statement (see batched-build.ts). Default: up to IN_MEMORY_HUBS hubs the whole graph at once,
+   * above, batches of DEFAULT_BATCH_HUBS.
    */
   batchHubs?: number;
 }
 
-/** Up to this many hubs a build holds the whole graph (faster); above, it publishes in batches of this size. */
-export const DEFAULT_BATCH_HUBS = 2000;
+/** Up to this many hubs a build holds the whole graph (faster, and it writes the query index). */
+export const IN_MEMORY_HUBS = 2000;
+/**
+ * Hubs per batch above IN_MEMORY_HUBS. A batch's statements, dumps and pages in flight are what a
+ * build in batches holds beyond the merge: at 10,000 hubs the peak was 1.66 GB with batches of
+ * 2,000, 1.39-1.46 GB with 1,000 and 1.17-1.27 GB with 500, in the same time (bench/RESULTS.md).
+ */
+export const DEFAULT_BATCH_HUBS = 500;
+
+/** Hubs per batch for a build of `hubs` canonical hubs, or undefined when it holds the whole graph. */
+export function batchSizeFor(hubs: number, batchHubs?: number): number | undefined {
+  if (batchHubs !== undefined) return hubs > batchHubs ? batchHubs : undefined;
+  return hubs > IN_MEMORY_HUBS ? DEFAULT_BATCH_HUBS : undefined;
+}
 
 export interface BuildResult {
   /** Every record read; after a build in batches only their `source` and `hub` (the rest was packed away, see batched-build.ts). */
@@ -196,8 +209,8 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   const base = options.base ?? DEFAULT_BASE;
   const timer = stageTimer();
   const prepared = await readAndMerge(inputs, options);
-  const batchHubs = options.batchHubs ?? DEFAULT_BATCH_HUBS;
-  if (prepared.merge.hubs.length > batchHubs) return buildInBatches(prepared, options, batchHubs);
+  const batchSize = batchSizeFor(prepared.merge.hubs.length, options.batchHubs);
+  if (batchSize !== undefined) return buildInBatches(prepared, options, batchSize);
   const { records, quads, diagnostics, merge } = mapAll(prepared);
   timer.lap('read, map, merge');
   // Validation runs on another core while this thread sorts and writes the serializations. It

@@ -37,7 +37,7 @@ export interface RecordFeatures {
 }
 
 /**
- * Every word the features of this process have used, each once, with a number. A merge holds the
+ * Every word the features of this process have used (and the labels the merge's views keep), each once, with a number. A merge holds the
  * features of every record (200,000 at 100,000 hubs); with each record's own copy of each word,
  * in a Map of its own, they took ~3 KB a record. Words come from a language's vocabulary, so the
  * table stays small next to the records.
@@ -55,7 +55,8 @@ function wordId(word: string): number {
   return id;
 }
 
-const intern = (word: string): string => wordList[wordId(word)]!;
+/** The one copy of a string the merge keeps for many records (a word, a concept label or IRI). */
+export const intern = (word: string): string => wordList[wordId(word)]!;
 
 /** Words with counts, in the order they first occur, kept as word numbers: a compact Map<string, number>. */
 export class WordCounts {

@@ -3,7 +3,8 @@
  * values chosen by source priority), one link per source record (score and evidence), and the
  * conflicts between the records of a hub (property, both values, both sources).
  */
-import type { Entity, HubRecord } from '../model/record.js';
+import type { ConceptRef, Entity, HubRecord } from '../model/record.js';
+import { intern } from './features.js';
 import { entityIri } from '../map/record-to-quads.js';
 import { normaliseWebsite, slugify, type IriMinter } from '../map/iri.js';
 import type { ConceptIndex } from '../vocab/concepts.js';
@@ -58,6 +59,10 @@ const hubOf = (r: HubRecord): Entity | undefined => r.entities.find((e) => e.key
 
 const NONE: never[] = [];
 
+/** A concept reference as the merge reads it: label and IRI, one copy of each (the same few recur on every record). */
+const refOf = (c: ConceptRef): ConceptRef => (c.iri ? { label: intern(c.label), iri: intern(c.iri) } : { label: intern(c.label) });
+const refsOf = (list: ConceptRef[]): ConceptRef[] => (list.length ? list.map(refOf) : NONE);
+
 /**
  * What the merge reads of a record (see canonicalHubs and comparable): its source and the hub's
  * identity, place and concepts, without the description, contacts, other entities or relations.
@@ -67,12 +72,12 @@ export function mergeView(record: HubRecord): HubRecord {
   const e = hubOf(record);
   if (!e) return { source: record.source, hub: record.hub, entities: NONE, relations: NONE };
   const hub: Entity = {
-    key: e.key, kind: e.kind, name: e.name, altNames: e.altNames, types: NONE, regions: NONE,
-    sectors: e.sectors, technologies: e.technologies, services: e.services,
+    key: e.key, kind: e.kind, name: e.name, altNames: e.altNames.length ? e.altNames : NONE, types: NONE, regions: NONE,
+    sectors: refsOf(e.sectors), technologies: refsOf(e.technologies), services: refsOf(e.services),
     memberTypes: NONE, memberSectors: NONE, partOf: NONE, contributesTo: NONE,
   };
-  if (e.status) hub.status = e.status;
-  if (e.hubType) hub.hubType = e.hubType;
+  if (e.status) hub.status = refOf(e.status);
+  if (e.hubType) hub.hubType = refOf(e.hubType);
   if (e.homepage) hub.homepage = e.homepage;
   if (e.country) hub.country = e.country;
   if (e.address?.locality) hub.address = { locality: e.address.locality };

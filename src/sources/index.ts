@@ -145,6 +145,8 @@ export interface RecordSink {
   add(record: HubRecord): number;
   /** The facts of the description of the record at `at`. */
   addFacts(at: number, facts: DescriptionFacts): void;
+  /** Called once every file is read (facts may still come). */
+  end?(): void;
 }
 
 /** The records as objects, enriched in place. */
@@ -231,6 +233,7 @@ export async function startReading(inputs: string[], sink: RecordSink, options: 
   const transcribed: Transcriptions = new Map();
   try {
     await readAll(pending, sink, marked, transcribed, diagnostics);
+    sink.end?.();
   } catch (err) {
     worker?.stop();
     throw err;

@@ -42,6 +42,11 @@ export class RecordStore implements RecordSink {
     return index;
   }
 
+  /** Every file is read: the ids seen are not needed any more. */
+  end(): void {
+    this.firstAt.clear();
+  }
+
   addFacts(at: number, facts: DescriptionFacts): void {
     if (!(at >= 0 && at < this.packed.length)) throw new RangeError(`facts for record ${at} of ${this.packed.length}`);
     this.factsOf.set(at, this.facts.add(facts));

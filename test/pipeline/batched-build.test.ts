@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type BuildResult } from '../../src/pipeline.js';
+import { batchSizeFor, build, DEFAULT_BATCH_HUBS, IN_MEMORY_HUBS, type BuildResult } from '../../src/pipeline.js';
 import { writeSynthetic } from '../../bench/generate.js';
 import { SOURCES, tempDir } from '../helpers/paths.js';
 import { diffSets, parseJsonLd, parseRdf, parseRdfXmlText } from '../helpers/graph.js';
@@ -53,6 +53,20 @@ describe('pipeline/batched-build', function () {
     batchedResult = await build([SOURCES, sources], { out: batched, batchHubs: 7 });
   });
   const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
+
+  it('pipeline/batched-build/batchSizeFor: whole up to IN_MEMORY_HUBS hubs, then DEFAULT_BATCH_HUBS at a time; with --batch-hubs N, above N, N at a time', function () {
+    const cases: [number, number | undefined, number | undefined][] = [
+      [1, undefined, undefined],
+      [IN_MEMORY_HUBS, undefined, undefined],
+      [IN_MEMORY_HUBS + 1, undefined, DEFAULT_BATCH_HUBS],
+      [100_000, undefined, DEFAULT_BATCH_HUBS],
+      [4, 4, undefined],
+      [5, 4, 4],
+      [100_000, 1_000_000, undefined],
+    ];
+    for (const [hubs, option, expected] of cases) assert.equal(batchSizeFor(hubs, option), expected, `${hubs} hubs, --batch-hubs ${option}`);
+    assert.ok(DEFAULT_BATCH_HUBS < IN_MEMORY_HUBS);
+  });
 
   it('pipeline/batched-build runs in several batches and holds no statement array', function () {
     assert.equal(wholeResult.batches, 1);
