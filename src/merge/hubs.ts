@@ -118,7 +118,7 @@ export function canonicalHubs(records: HubRecord[], resolution: Resolution, mint
   const taken = new Set<string>();
   for (const cluster of resolution.clusters) {
     if (onProgress && hubs.length % 500 === 0) onProgress(hubs.length, resolution.clusters.length);
-    const members = [...cluster].sort((x, y) => priority(records[x] as HubRecord) - priority(records[y] as HubRecord) || cmp(resolution.features[x]?.key ?? '', resolution.features[y]?.key ?? ''));
+    const members = [...cluster].sort((x, y) => priority(records[x] as HubRecord) - priority(records[y] as HubRecord) || cmp(resolution.keys[x] ?? '', resolution.keys[y] ?? ''));
     const lead = records[members[0] as number] as HubRecord;
     const leadHub = hubOf(lead);
     const name = leadHub?.name ?? lead.source.id;
@@ -131,7 +131,7 @@ export function canonicalHubs(records: HubRecord[], resolution: Resolution, mint
       const r = records[i] as HubRecord;
       const e = hubOf(r);
       const best = resolution.bestMatch.get(i);
-      const other = best ? resolution.features[best.other]?.key : undefined;
+      const other = best ? resolution.keys[best.other] : undefined;
       return {
         hub: iri,
         graph: minter.source(r.source.registry, r.source.id),

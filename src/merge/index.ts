@@ -16,8 +16,8 @@ export interface MergeResult {
   hubs: CanonicalHub[];
   conflicts: Conflict[];
   readonly quads: Quad[];
-  /** links.csv and conflicts.csv, by file name. */
-  files: Map<string, string>;
+  /** links.csv and conflicts.csv, by file name (made when first asked). */
+  readonly files: Map<string, string>;
   candidatePairs: number;
 }
 
@@ -27,15 +27,25 @@ export type MergePhase = 'reading features' | 'comparing candidate pairs' | 'mak
 
 /**
  * `records` may be merge views (mergeView) when `features` are given: the features of each record,
- * in order, computed from the whole record (recordFeatures) before it was packed away.
+ * in order, computed from the whole record (recordFeatures) before it was packed away. The merge
+ * takes them over: `features` is emptied once the records are resolved (~2 KB a record, the
+ * biggest thing a merge holds, let go before the canonical hubs are made).
  */
 export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base: string, onProgress?: MergeProgress, features?: RecordFeatures[]): MergeResult {
   const resolution = resolve(records, onProgress, features);
+  if (features) features.length = 0;
   const { hubs, conflicts } = canonicalHubs(records, resolution, new IriMinter(base), concepts, onProgress && ((done, total) => onProgress(done, total, 'making canonical hubs')));
-  const files = new Map<string, string>([['links.csv', linksCsv(hubs)], ['conflicts.csv', conflictsCsv(conflicts)]]);
-  // Made when first asked: a build in batches makes each batch's share instead (mergeQuads of its hubs).
+  // Made when first asked: a build in batches makes each batch's share instead (mergeQuads of its
+  // hubs), and writes the tables (~110 MB of text at 100,000 hubs) only when it starts publishing.
   let quads: Quad[] | undefined;
-  return { hubs, conflicts, get quads() { return (quads ??= mergeQuads(hubs, conflicts, base)); }, files, candidatePairs: resolution.candidatePairs };
+  let files: Map<string, string> | undefined;
+  return {
+    hubs,
+    conflicts,
+    get quads() { return (quads ??= mergeQuads(hubs, conflicts, base)); },
+    get files() { return (files ??= new Map([['links.csv', linksCsv(hubs)], ['conflicts.csv', conflictsCsv(conflicts)]])); },
+    candidatePairs: resolution.candidatePairs,
+  };
 }
 
 export type { CanonicalHub, Conflict, Link } from './hubs.js';

@@ -9,13 +9,13 @@ import { PLATFORM_DOMAINS, recordFeatures, type RecordFeatures } from './feature
 import { CLUSTER_FLOOR, MATCH_THRESHOLD, scorePair, type PairScore, type ScoringContext } from './score.js';
 
 export interface Resolution {
-  features: RecordFeatures[];
+  /** Each record's `registry/id` (RecordFeatures.key), by index: all canonicalHubs reads of the features. */
+  keys: string[];
   /** Groups of record indexes, each one hub, sorted by their first record's key. */
   clusters: number[][];
   /** Best match of each record inside its group (undefined for a record alone in its group). */
   bestMatch: Map<number, { other: number } & PairScore>;
   candidatePairs: number;
-  context: ScoringContext;
 }
 
 /** Blocks larger than this carry no information (a word every hub of a country uses) and are skipped. */
@@ -143,7 +143,7 @@ export function resolve(records: HubRecord[], onProgress?: (done: number, total:
     for (const [x, y] of [[p.a, p.b], [p.b, p.a]] as const) if (!bestMatch.has(x)) bestMatch.set(x, { other: y, score: p.score, evidence: p.evidence });
   }
   const clusters = [...members.values()].map((m) => m.sort((x, y) => cmp(keyOf(x), keyOf(y)))).sort((x, y) => cmp(keyOf(x[0] as number), keyOf(y[0] as number)));
-  return { features, clusters, bestMatch, candidatePairs: pairs.length, context };
+  return { keys: features.map((f) => f.key), clusters, bestMatch, candidatePairs: pairs.length };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -33,8 +33,12 @@ export interface ReaderResult {
   diagnostics: Diagnostic[];
 }
 
-/** A reader gets the file's bytes (spreadsheets are binary) and may work asynchronously. */
-export type Reader = (bytes: Buffer, file: SourceFile) => ReaderResult | Promise<ReaderResult>;
+/**
+ * A reader gets the file's bytes (spreadsheets are binary) and may work asynchronously. It may hand
+ * each record to `emit` as soon as it is read, instead of returning it: a big file's records are
+ * then packed away one by one, never all objects at once (the build's sink, see RecordStore).
+ */
+export type Reader = (bytes: Buffer, file: SourceFile, emit?: (record: HubRecord) => void) => ReaderResult | Promise<ReaderResult>;
 
 /** Decodes UTF-8 text, dropping a byte-order mark. */
 export function utf8(bytes: Buffer): string {
@@ -81,20 +85,20 @@ export function decodeText(bytes: Buffer, file: SourceFile): { text?: string; di
 }
 
 /** A reader of text formats, given decoded text; decoding problems are reported next to its own. */
-function textReader(read: (text: string, file: SourceFile) => ReaderResult | Promise<ReaderResult>): Reader {
-  return async (bytes, file) => {
+function textReader(read: (text: string, file: SourceFile, emit?: (record: HubRecord) => void) => ReaderResult | Promise<ReaderResult>): Reader {
+  return async (bytes, file, emit) => {
     const { text, diagnostics } = decodeText(bytes, file);
     if (text === undefined) return { records: [], diagnostics };
-    const result = await read(text, file);
+    const result = await read(text, file, emit);
     return { records: result.records, diagnostics: [...diagnostics, ...result.diagnostics] };
   };
 }
 
 /** Readers by lower-case extension. Other stages register more (pages, registry exports). */
 export const READERS: Record<string, Reader> = {
-  '.yaml': textReader((text, file) => readYamlRecords(text, file.name)),
-  '.yml': textReader((text, file) => readYamlRecords(text, file.name)),
-  '.json': textReader((text, file) => readRegistryJson(text, file)),
+  '.yaml': textReader((text, file, emit) => readYamlRecords(text, file.name, emit ? { onRecord: emit } : {})),
+  '.yml': textReader((text, file, emit) => readYamlRecords(text, file.name, emit ? { onRecord: emit } : {})),
+  '.json': textReader((text, file, emit) => readRegistryJson(text, file, emit)),
   '.xlsx': (bytes, file) => readEdihXlsx(bytes, file),
   '.csv': textReader((text, file) => readEdihCsv(text, file)),
   // the extractor (and its NLP library) loads only for builds that have pages
@@ -174,16 +178,18 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: Re
       diagnostics.push({ severity: 'error', file: file.name, message: `cannot read: ${(err as Error).message}` });
       continue;
     }
-    const reading = step(`reading ${file.name}`);
-    const result = await reader(bytes, file);
-    reading.done();
-    for (const record of result.records) {
+    const take = (record: HubRecord): void => {
       const { document } = record.source;
       if (document) transcribed.set(document, (transcribed.get(document) ?? new Set()).add(record.source.file));
       const job = takeJob(record);
       const at = sink.add(record);
       if (job) marked.push({ at, job });
-    }
+    };
+    const reading = step(`reading ${file.name}`);
+    // records a reader emits go to the sink as they are read; those it returns, once it is done
+    const result = await reader(bytes, file, take);
+    reading.done();
+    for (const record of result.records) take(record);
     // the file's records are the sink's now: nothing here holds them
     result.records.length = 0;
     append(diagnostics, result.diagnostics);

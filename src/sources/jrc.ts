@@ -104,19 +104,24 @@ export function readJrcEntity(value: unknown, index: number, file: string): Reco
   return { record, diagnostics };
 }
 
-/** One record per item, every item's diagnostics kept: a bad item never hides its neighbours. */
-export function collectRecords<T>(items: readonly T[], read: (item: T, index: number) => RecordOutcome): { records: HubRecord[]; diagnostics: Diagnostic[] } {
+/**
+ * One record per item, every item's diagnostics kept: a bad item never hides its neighbours. With
+ * `emit`, each record is handed over as soon as it is read (not returned), and each item is let go
+ * of in `items` once read: a parsed export and all its records are then never held together.
+ */
+export function collectRecords<T>(items: (T | undefined)[], read: (item: T, index: number) => RecordOutcome, emit?: (record: HubRecord) => void): { records: HubRecord[]; diagnostics: Diagnostic[] } {
   const records: HubRecord[] = [];
   const diagnostics: Diagnostic[] = [];
-  items.forEach((item, i) => {
-    const out = read(item, i);
-    if (out.record) records.push(out.record);
+  for (let i = 0; i < items.length; i++) {
+    const out = read(items[i] as T, i);
+    if (emit) items[i] = undefined;
+    if (out.record) (emit ?? ((r: HubRecord) => records.push(r)))(out.record);
     diagnostics.push(...out.diagnostics);
-  });
+  }
   return { records, diagnostics };
 }
 
-/** Reads an array of NGSI-LD entities. */
-export function readJrcEntities(entities: unknown[], file: string): { records: HubRecord[]; diagnostics: Diagnostic[] } {
-  return collectRecords(entities, (e, i) => readJrcEntity(e, i, file));
+/** Reads an array of NGSI-LD entities (let go of as they are read when `emit` is given, see collectRecords). */
+export function readJrcEntities(entities: unknown[], file: string, emit?: (record: HubRecord) => void): { records: HubRecord[]; diagnostics: Diagnostic[] } {
+  return collectRecords(entities, (e, i) => readJrcEntity(e, i, file), emit);
 }

@@ -6,16 +6,18 @@
 import { collectRecords, readJrcEntities } from './jrc.js';
 import { readJrcFeature } from './jrc-feature.js';
 import type { ReaderResult, SourceFile } from './index.js';
+import type { HubRecord } from '../model/record.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNgsiLd = (v: unknown): boolean => isObject(v) && typeof v.id === 'string' && v.id.startsWith('urn:ngsi-ld:');
 
-function features(list: unknown[], file: string): ReaderResult {
-  return collectRecords(list, (f, i) => readJrcFeature(f, i, file));
+function features(list: unknown[], file: string, emit?: (record: HubRecord) => void): ReaderResult {
+  return collectRecords(list, (f, i) => readJrcFeature(f, i, file), emit);
 }
 
-export function readRegistryJson(text: string, file: SourceFile): ReaderResult {
+/** `emit`: each record handed over as soon as it is read (see collectRecords). */
+export function readRegistryJson(text: string, file: SourceFile, emit?: (record: HubRecord) => void): ReaderResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -27,11 +29,11 @@ export function readRegistryJson(text: string, file: SourceFile): ReaderResult {
   }
   if (Array.isArray(data)) {
     if (data.length && !data.some(isNgsiLd)) return { records: [], diagnostics: [{ severity: 'error', file: file.name, message: 'a JSON array, but none of its items is an NGSI-LD entity (an object with an id urn:ngsi-ld:...); file not read' }] };
-    return readJrcEntities(data, file.name);
+    return readJrcEntities(data, file.name, emit);
   }
-  if (isObject(data) && data.type === 'Feature') return features([data], file.name);
-  if (isObject(data) && data.type === 'FeatureCollection' && Array.isArray(data.features)) return features(data.features, file.name);
-  if (isNgsiLd(data)) return readJrcEntities([data], file.name);
+  if (isObject(data) && data.type === 'Feature') return features([data], file.name, emit);
+  if (isObject(data) && data.type === 'FeatureCollection' && Array.isArray(data.features)) return features(data.features, file.name, emit);
+  if (isNgsiLd(data)) return readJrcEntities([data], file.name, emit);
   const what = isObject(data) ? `an object with keys ${Object.keys(data).slice(0, 5).join(', ') || '(none)'}` : typeof data;
   return { records: [], diagnostics: [{ severity: 'error', file: file.name, message: `JSON is neither an array of NGSI-LD entities nor a GeoJSON Feature of the JRC DIH Tool (got ${what}); file not read` }] };
 }

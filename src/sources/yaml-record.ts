@@ -268,6 +268,8 @@ export interface YamlReadOptions {
   fast?: boolean;
   /** Told which parser read each document (its index in the file). */
   onDocument?: (index: number, reader: 'js-yaml' | 'yaml') => void;
+  /** Each record handed over as soon as it is read, instead of returned with the others. */
+  onRecord?: (record: HubRecord) => void;
 }
 
 /**
@@ -278,6 +280,7 @@ export interface YamlReadOptions {
  */
 export function readYamlRecords(text: string, file: string, options: YamlReadOptions = {}): ReadResult {
   const records: HubRecord[] = [];
+  const take = options.onRecord ?? ((record: HubRecord) => records.push(record));
   const diagnostics: Diagnostic[] = [];
   const slow = new YamlDocuments(text);
   const lineAt = lineFinder(text);
@@ -303,7 +306,7 @@ export function readYamlRecords(text: string, file: string, options: YamlReadOpt
     try {
       const record = readRecordData(c, doc.data, file, index);
       if (!record) return false;
-      records.push(record);
+      take(record);
       return true;
     } catch (err) {
       if (err === NEEDS_YAML_PATH) return false;
@@ -331,7 +334,7 @@ export function readYamlRecords(text: string, file: string, options: YamlReadOpt
     if (data === null || data === undefined) return;
     const record = readRecordData(c, data, file, index);
     diagnostics.push(...c.diagnostics);
-    if (record && !c.fatal) records.push(record);
+    if (record && !c.fatal) take(record);
     else if (record) diagnostics.push({ severity: 'error', file, ...(c.lineOf([]) !== undefined ? { line: c.lineOf([]) as number } : {}), record: record.source.id, message: 'record skipped because of the errors above' });
   }
 }

@@ -23,11 +23,12 @@ describe('merge/views', function () {
     // a view holds no description, contacts, other entities or relations
     assert.ok(views.every((v) => v.entities.length <= 1 && !v.relations.length && !v.entities[0]?.description && !v.entities[0]?.contactPoints));
     const fromViews = mergeRecords(views, concepts, DEFAULT_BASE, undefined, features);
+    assert.equal(features.length, 0, 'the merge took the features over and let them go');
     assert.ok(whole.conflicts.length > 0 && whole.hubs.some((h) => h.links.length > 1), 'the registries have merged hubs and conflicts');
     assert.deepEqual(fromViews.hubs, whole.hubs);
     assert.deepEqual(fromViews.conflicts, whole.conflicts);
     assert.deepEqual(fromViews.files, whole.files);
-    assert.throws(() => mergeRecords(views, concepts, DEFAULT_BASE, undefined, features.slice(1)), RangeError);
+    assert.throws(() => mergeRecords(views, concepts, DEFAULT_BASE, undefined, records.slice(1).map((r, i) => recordFeatures(r, i))), RangeError);
   });
 
   it('merge/features/WordCounts counts words as a Map would, in the order they first occur, and their weighted dot product', function () {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSources } from '../../src/sources/index.js';
 import { readRegistryJson } from '../../src/sources/registry-json.js';
+import { collectRecords } from '../../src/sources/jrc.js';
 import { FIXTURES, SHARED } from '../helpers/paths.js';
 
 const REG = join(SHARED, 'data', 'registries');
@@ -70,5 +71,22 @@ describe('sources/jrc', function () {
     }
     const broken = readRegistryJson('[{"id": ', { path: 'x.json', name: 'x.json' });
     assert.match(broken.diagnostics[0]?.message ?? '', /^JSON: /);
+  });
+
+  it('sources/registry-json/emit hands each record over as it is read, the same records and diagnostics, and lets go of each entity', function () {
+    const text = readFileSync(fixture('jrc-excerpt.ngsi-ld.json'), 'utf8');
+    const file = { path: fixture('jrc-excerpt.ngsi-ld.json'), name: 'jrc-excerpt.ngsi-ld.json' };
+    const returned = readRegistryJson(text, file);
+    const emitted: unknown[] = [];
+    const streamed = readRegistryJson(text, file, (r) => emitted.push(r));
+    assert.ok(returned.records.length > 1);
+    assert.deepEqual(streamed.records, [], 'emitted, not returned');
+    assert.deepEqual(emitted, returned.records);
+    assert.deepEqual(streamed.diagnostics, returned.diagnostics);
+    const entities: unknown[] = JSON.parse(text);
+    const seen: number[] = [];
+    collectRecords(entities, (_e, i) => ({ diagnostics: [], record: { source: { registry: 'r', id: String(i), file: 'f' }, hub: 'h', entities: [], relations: [] } }), () => seen.push(entities.filter((e) => e !== undefined).length));
+    // when record i is emitted, entities 0..i have been let go
+    assert.deepEqual(seen, [...entities.keys()].map((i) => entities.length - i - 1));
   });
 });

@@ -59,4 +59,17 @@ describe('sources/yaml-record', function () {
     const { diagnostics } = readYamlRecords(text, 'w.yaml');
     assert.ok(diagnostics.some((d) => d.field === 'entities.h.altNames' && d.line === 7), JSON.stringify(diagnostics));
   });
+
+  it('sources/yaml-record/onRecord hands each record over as it is read, fast and slow paths alike, in order', function () {
+    // a record with a problem goes through the yaml path; the others through js-yaml
+    const text = ['source: {registry: r, id: a}\nhub: h\nentities:\n  h: {kind: hub, name: A}', 'source: {registry: r, id: b}\nhub: h\nentities:\n  h: {kind: hub, name: B, unknown: 1}', 'source: {registry: r, id: c}\nhub: h\nentities:\n  h: {kind: hub, name: C}'].join('\n---\n');
+    const returned = readYamlRecords(text, 'f.yaml');
+    const emitted: unknown[] = [];
+    const streamed = readYamlRecords(text, 'f.yaml', { onRecord: (r) => emitted.push(r) });
+    assert.deepEqual(returned.records.map((r) => r.source.id), ['a', 'b', 'c']);
+    assert.ok(returned.diagnostics.length > 0, 'record b has a warning');
+    assert.deepEqual(streamed.records, []);
+    assert.deepEqual(emitted, returned.records);
+    assert.deepEqual(streamed.diagnostics, returned.diagnostics);
+  });
 });
