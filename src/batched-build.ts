@@ -32,7 +32,8 @@ import { DataFactsCollector, digestOf, type FileDigest } from './publish/catalog
 import { VoidStats } from './publish/void.js';
 import { hubPagePaths, hubPagesOf, siteFrame, type IndexRow } from './publish/html/site.js';
 import { loadShapes } from './validate/shapes.js';
-import { mergeOutcomes, validateQuadsInWorkers, type ValidationOutcome } from './validate/validate.js';
+import { mergeOutcomes, type ValidationOutcome } from './validate/validate.js';
+import { BatchValidator } from './validate/batch-validator.js';
 import { reportTurtle } from './publish/report-turtle.js';
 import { progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
@@ -213,7 +214,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   const batches = planBatches(prepared, batchHubs);
   const found = survey(prepared, batches);
   timer.lap(`survey of ${batches.length} batches (${found.shared.size} subjects in several)`);
-  const shapes = loadShapes(base);
+  const validator = new BatchValidator(loadShapes(base));
   const pages = hubPagePaths(found.hubBatch.keys(), base);
   const hubsOfBatch = batches.map(() => [] as string[]);
   for (const [hub, b] of found.hubBatch) hubsOfBatch[b]!.push(hub);
@@ -290,7 +291,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       if (validating) outcomes.push(await validating);
       clock('waiting for validation');
       // The quads (with their graphs) tell which records a finding came from.
-      validating = forValidation ? validateQuadsInWorkers(quads.concat(found.vocabulary, found.context), shapes, forValidation) : undefined;
+      validating = forValidation ? validator.validate(quads.concat(found.vocabulary, found.context), forValidation) : undefined;
       validating?.catch(() => undefined); // awaited next round; never an unhandled rejection meanwhile
       clock('starting validation');
       if (!vocabularyRound) {
@@ -333,6 +334,8 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     dumps?.abort();
     await stage.discard();
     throw err;
+  } finally {
+    await validator.close();
   }
   await settlePublication(stage, refused);
   timer.lap('write');

@@ -140,7 +140,46 @@ export function deferredWorker<I, T>(name: string, fromUrl: string): DeferredWor
   };
 }
 
-/** Worker side of `deferredWorker`: answers each piece of input, in the order they come, as `answer` does. */
+/**
+ * A long-lived worker asked one question at a time (or several queued): each `ask` posts its input
+ * and resolves with the worker's answer to it, in order (the worker side is `answerEachInput`).
+ * Whatever the worker loads or prepares from `workerData` (compiled shapes, say) is done once for
+ * every question, not once per question. A worker that fails or ends fails every open and later
+ * question; `close` ends it.
+ */
+export function serialWorker<I, T>(name: string, fromUrl: string, workerData: unknown): { ask(input: I): Promise<T>; close(): Promise<void> } {
+  const worker = startWorker(name, fromUrl, workerData);
+  const waiting: { resolve: (value: T) => void; reject: (err: Error) => void }[] = [];
+  let failure: Error | undefined;
+  let closed = false;
+  const fail = (err: Error): void => {
+    failure ??= err;
+    for (const w of waiting.splice(0)) w.reject(failure);
+  };
+  worker.on('message', (m: Answer<T>) => {
+    const next = waiting.shift();
+    if (!next) return fail(new Error(`worker ${name} answered a question it was not asked`));
+    if (m.ok) next.resolve(m.value);
+    else next.reject(new Error(m.message));
+  });
+  worker.once('error', fail);
+  worker.once('exit', (code) => fail(new Error(closed ? `worker ${name} was closed` : `worker ${name} ended (exit code ${code}) with ${waiting.length} question(s) unanswered`)));
+  return {
+    ask(input) {
+      if (closed) return Promise.reject(new Error(`worker ${name} was closed`));
+      if (failure) return Promise.reject(failure);
+      const answer = new Promise<T>((resolve, reject) => waiting.push({ resolve, reject }));
+      worker.postMessage(input);
+      return answer;
+    },
+    async close() {
+      closed = true;
+      await worker.terminate();
+    },
+  };
+}
+
+/** Worker side of `deferredWorker` and `serialWorker`: answers each piece of input, in the order they come, as `answer` does. */
 export function answerEachInput<I, T>(task: (piece: I) => T | Promise<T>): void {
   let queue = Promise.resolve();
   parentPort?.on('message', (piece: I) => {

@@ -1,6 +1,6 @@
 /** util/worker: one-shot workers answer once, report their errors, and never leave the caller waiting. */
 import assert from 'node:assert/strict';
-import { deferredWorker, runWorker } from '../../src/util/worker.js';
+import { deferredWorker, runWorker, serialWorker } from '../../src/util/worker.js';
 
 describe('util/worker', function () {
   this.timeout(30_000);
@@ -46,5 +46,29 @@ describe('util/worker', function () {
     const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
     worker.stop();
     await new Promise((resolve) => setTimeout(resolve, 200));
+  });
+  it('util/worker/serialWorker answers each question in order, with what it was started with, questions queued or one by one', async function () {
+    const worker = serialWorker<number, number>('serial-worker', import.meta.url, { factor: 3 });
+    try {
+      assert.deepEqual(await Promise.all([1, 2, 3].map((n) => worker.ask(n))), [3, 6, 9]);
+      assert.equal(await worker.ask(10), 30);
+      // a question's error is that question's: the next ones are answered
+      await assert.rejects(worker.ask(-1), /no negative input/);
+      assert.equal(await worker.ask(4), 12);
+    } finally {
+      await worker.close();
+    }
+  });
+  it('util/worker/serialWorker fails every open and later question when the worker ends', async function () {
+    const worker = serialWorker<number, number>('serial-worker', import.meta.url, { factor: 2 });
+    const open = [worker.ask(0), worker.ask(5)];
+    for (const q of open) await assert.rejects(q, /exit code 3/);
+    await assert.rejects(worker.ask(1), /exit code 3/);
+  });
+  it('util/worker/serialWorker closed fails a later question instead of leaving it waiting', async function () {
+    const worker = serialWorker<number, number>('serial-worker', import.meta.url, { factor: 2 });
+    assert.equal(await worker.ask(1), 2);
+    await worker.close();
+    await assert.rejects(worker.ask(1), /closed/);
   });
 });

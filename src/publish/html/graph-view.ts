@@ -19,7 +19,7 @@ export class GraphView {
   private readonly graphs = new Map<string, Set<string>>();
   readonly memberships: Membership[] = [];
 
-  constructor(quads: Iterable<Quad>, readonly concepts: ConceptIndex, readonly extraLabels: ReadonlyMap<string, string> = new Map()) {
+  constructor(quads: Iterable<Quad>, readonly concepts: ConceptIndex, readonly extraLabels: Pick<ReadonlyMap<string, string>, 'get'> = new Map()) {
     const all = Array.isArray(quads) ? (quads as Quad[]) : [...quads];
     for (const q of all) {
       if (q.graph.termType !== 'NamedNode') continue;
