@@ -3,7 +3,9 @@
  * An array of NGSI-LD entities (the JRC DIH Tool harvest), one NGSI-LD entity, a GeoJSON Feature or
  * FeatureCollection of the JRC API; any other JSON is reported as such, not guessed at.
  */
-import { collectRecords, readJrcEntities } from './jrc.js';
+import { collectRecords, readJrcEntities, readJrcEntity } from './jrc.js';
+import { jsonArrayBounds, jsonArrayItems } from './json-array.js';
+import type { Diagnostic } from '../model/diagnostics.js';
 import { readJrcFeature } from './jrc-feature.js';
 import type { ReaderResult, SourceFile } from './index.js';
 import type { HubRecord } from '../model/record.js';
@@ -16,8 +18,35 @@ function features(list: unknown[], file: string, emit?: (record: HubRecord) => v
   return collectRecords(list, (f, i) => readJrcFeature(f, i, file), emit);
 }
 
+/**
+ * An array of NGSI-LD entities, one entity parsed at a time (see json-array.ts): an entity that is
+ * not JSON is reported (file, line, entity) and skipped, its neighbours read.
+ */
+function entityArray(text: string, bounds: NonNullable<ReturnType<typeof jsonArrayBounds>>, file: string, emit?: (record: HubRecord) => void): ReaderResult {
+  const records: HubRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let ngsiLd = false;
+  let index = 0;
+  for (const item of jsonArrayItems(text, bounds)) {
+    const i = index++;
+    if (item.error !== undefined) {
+      diagnostics.push({ severity: 'error', file, line: item.line, record: `entity ${i + 1}`, message: `JSON: ${item.error}; skipped` });
+      continue;
+    }
+    ngsiLd ||= isNgsiLd(item.value);
+    const out = readJrcEntity(item.value, i, file);
+    if (out.record) (emit ?? ((r: HubRecord) => records.push(r)))(out.record);
+    diagnostics.push(...out.diagnostics);
+  }
+  // nothing was read from such a file: its items are not what this reader reads
+  if (index && !ngsiLd) return { records: [], diagnostics: [{ severity: 'error', file, message: 'a JSON array, but none of its items is an NGSI-LD entity (an object with an id urn:ngsi-ld:...); file not read' }] };
+  return { records, diagnostics };
+}
+
 /** `emit`: each record handed over as soon as it is read (see collectRecords). */
 export function readRegistryJson(text: string, file: SourceFile, emit?: (record: HubRecord) => void): ReaderResult {
+  const bounds = jsonArrayBounds(text);
+  if (bounds) return entityArray(text, bounds, file.name, emit);
   let data: unknown;
   try {
     data = JSON.parse(text);
