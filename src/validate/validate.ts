@@ -3,6 +3,7 @@
  * shacl-engine, and turn the results into plain data, each result tied back to the source record
  * (file, line, record id) the focus node was read from.
  */
+import { BoundedMap } from '../util/bounded-map.js';
 import { DataFactory, Store, type Quad } from 'n3';
 import type { Validator, ShaclResult } from 'shacl-engine';
 import type { DatasetCore } from '@rdfjs/types';
@@ -174,7 +175,7 @@ export function outcomeOf(results: PlainResult[], data: readonly Quad[]): Valida
       const identifier = one(record, dcterms.identifier);
       return {
         record,
-        ...(file ? { file: file.value } : {}),
+        ...(file ? { file: shared(file.value) } : {}),
         ...(line ? { line: Number(line.value) } : {}),
         ...(identifier ? { identifier: identifier.value } : {}),
       };
@@ -186,7 +187,8 @@ export function outcomeOf(results: PlainResult[], data: readonly Quad[]): Valida
       sources.push({ record: focus, ...(file ? { file: file.value } : {}), ...(line ? { line: Number(line.value) } : {}) });
     }
     const label = one(focus, skos.prefLabel);
-    const finding: ValidationFinding = { ...r, sources };
+    const finding: ValidationFinding = { ...r, severity: r.severity, message: shared(r.message), shape: shared(r.shape), component: shared(r.component), sources };
+    if (r.path !== undefined) finding.path = shared(r.path);
     if (label) finding.focusLabel = label.value;
     return finding;
   });
@@ -196,6 +198,19 @@ export function outcomeOf(results: PlainResult[], data: readonly Quad[]): Valida
   const violations = sorted.filter((f) => f.severity === 'Violation').length;
   const warnings = sorted.filter((f) => f.severity === 'Warning').length;
   return { conforms: violations === 0, findings: sorted, violations, warnings };
+}
+
+/**
+ * One copy of each text many findings repeat (messages, shapes, components, paths, files): each
+ * came from the validation worker as its own copy, and a build of 100,000 hubs keeps 200,000
+ * findings to the end.
+ */
+const texts = new BoundedMap<string, string>(1 << 12);
+function shared(text: string): string {
+  const kept = texts.get(text);
+  if (kept !== undefined) return kept;
+  texts.set(text, text);
+  return text;
 }
 
 function key(f: ValidationFinding): string {
