@@ -60,16 +60,28 @@ export class VoidStats {
 
   add(triples: Iterable<Quad>): void {
     const base = this.base;
+    // Hashing a term for the distinct counts is most of the work: a subject's triples come
+    // together (in publication order), and a batch repeats its objects (concepts, classes,
+    // countries), which a Set of this call's objects skips at the cost of V8's own hashing.
+    let lastSubject: string | undefined;
+    const objectsSeen = new Set<string>();
     for (const q of triples) {
       const s = q.subject.value;
       const p = q.predicate.value;
       this.triples++;
-      if (this.subjects.add(s)) {
-        const under = base === undefined ? s.slice(0, Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1) : s.startsWith(base) ? base : undefined;
-        if (under !== undefined) this.entitiesUnder.set(under, (this.entitiesUnder.get(under) ?? 0) + 1);
+      if (s !== lastSubject) {
+        lastSubject = s;
+        if (this.subjects.add(s)) {
+          const under = base === undefined ? s.slice(0, Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1) : s.startsWith(base) ? base : undefined;
+          if (under !== undefined) this.entitiesUnder.set(under, (this.entitiesUnder.get(under) ?? 0) + 1);
+        }
       }
       // distinct RDF terms: n3 terms carry their N-Triples-like id ("v"@en and "v"@pt are two objects)
-      this.objects.add((q.object as { id?: string }).id ?? `${q.object.termType}:${q.object.value}`);
+      const o = (q.object as { id?: string }).id ?? `${q.object.termType}:${q.object.value}`;
+      if (!objectsSeen.has(o)) {
+        objectsSeen.add(o);
+        this.objects.add(o);
+      }
       this.byProperty.set(p, (this.byProperty.get(p) ?? 0) + 1);
       if (p === rdf.type) {
         this.byClass.set(q.object.value, (this.byClass.get(q.object.value) ?? 0) + 1);

@@ -81,6 +81,20 @@ describe('publish/void-batches', function () {
     assert.deepEqual(tripleSet(stats.quads(OPTIONS)), tripleSet(voidQuads(quads, OPTIONS)));
   });
 
+  it('publish/void-batches/VoidStats counts distinct subjects and objects as sets of their terms do, whatever the order (a subject\'s triples apart, objects repeated across batches)', function () {
+    // a fixed shuffle: a subject's triples are rarely next to each other
+    const shuffled = triples.map((q, i) => [((i * 7919) % 104729) + i / 1e7, q] as const).sort(([a], [b]) => a - b).map(([, q]) => q);
+    const stats = new VoidStats();
+    for (let i = 0; i < shuffled.length; i += 97) stats.add(shuffled.slice(i, i + 97));
+    const VOID = 'http://rdfs.org/ns/void#';
+    const description = stats.quads(OPTIONS);
+    const dataset = description.find((q) => q.predicate.value === rdf.type && q.object.value === `${VOID}Dataset`)!.subject.value;
+    const counts = new Map(description.filter((q) => q.subject.value === dataset).map((q) => [q.predicate.value, Number(q.object.value)]));
+    assert.equal(counts.get(`${VOID}triples`), triples.length);
+    assert.equal(counts.get(`${VOID}distinctSubjects`), new Set(triples.map((q) => q.subject.value)).size);
+    assert.equal(counts.get(`${VOID}distinctObjects`), new Set(triples.map((q) => q.object.id)).size);
+  });
+
   it('publish/void-batches/VoidStats in one batch gives voidQuads, quad for quad, and has linksets and class partitions to compare', function () {
     const stats = new VoidStats();
     stats.add(triples);
