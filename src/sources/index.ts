@@ -190,8 +190,6 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: Re
     const result = await reader(bytes, file, take);
     reading.done();
     for (const record of result.records) take(record);
-    // the file's records are the sink's now: nothing here holds them
-    result.records.length = 0;
     append(diagnostics, result.diagnostics);
   }
 }
