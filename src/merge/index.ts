@@ -35,8 +35,16 @@ export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base:
   const resolution = resolve(records, onProgress, features);
   if (features) features.length = 0;
   const { hubs, conflicts } = canonicalHubs(records, resolution, new IriMinter(base), concepts, onProgress && ((done, total) => onProgress(done, total, 'making canonical hubs')));
-  // Made when first asked: a build in batches makes each batch's share instead (mergeQuads of its
-  // hubs), and writes the tables (~110 MB of text at 100,000 hubs) only when it starts publishing.
+  return mergeResultOf(hubs, conflicts, resolution.candidatePairs, base);
+}
+
+/** The tables a merge publishes, by file name (see MergeResult.files). */
+export const MERGE_FILES = ['links.csv', 'conflicts.csv'] as const;
+
+/** A merge's result from its hubs and conflicts (a build in batches puts one together again from its batches). */
+export function mergeResultOf(hubs: CanonicalHub[], conflicts: Conflict[], candidatePairs: number, base: string): MergeResult {
+  // Made when first asked: a build in batches makes each batch's share instead (mergeQuads and
+  // the tables' rows of its hubs).
   let quads: Quad[] | undefined;
   let files: Map<string, string> | undefined;
   return {
@@ -44,7 +52,7 @@ export function mergeRecords(records: HubRecord[], concepts: ConceptIndex, base:
     conflicts,
     get quads() { return (quads ??= mergeQuads(hubs, conflicts, base)); },
     get files() { return (files ??= new Map([['links.csv', linksCsv(hubs)], ['conflicts.csv', conflictsCsv(conflicts)]])); },
-    candidatePairs: resolution.candidatePairs,
+    candidatePairs,
   };
 }
 

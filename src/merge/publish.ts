@@ -74,17 +74,30 @@ function csvField(value: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const csv = (rows: (string | number)[][]): string => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** CSV lines, each ended by CRLF (RFC 4180). */
+const csvLines = (rows: (string | number)[][]): string => rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
 
 export const LINKS_HEADER = ['hub', 'source_file', 'source_record', 'registry_identifier', 'source_name', 'score', 'evidence'];
 export const CONFLICTS_HEADER = ['hub', 'property', 'value_a', 'source_a', 'record_a', 'value_b', 'source_b', 'record_b'];
 
+/** The header line of links.csv or conflicts.csv. */
+export const csvHeader = (header: string[]): string => csvLines([header]);
+
+/** links.csv's lines of these hubs, without the header: a build in batches writes them batch by batch. */
+export function linksCsvRows(hubs: CanonicalHub[]): string {
+  return csvLines(hubs.flatMap((h) => h.links.map((l) => [h.iri, l.file, `${l.registry}/${l.recordId}`, l.identifier, l.name, l.score.toFixed(2), l.evidence.join('; ')])));
+}
+
+/** conflicts.csv's lines of these conflicts, without the header. */
+export function conflictsCsvRows(conflicts: Conflict[]): string {
+  const side = (v: ConflictValue) => [v.value, v.link.file, `${v.link.registry}/${v.link.recordId}`];
+  return csvLines(conflicts.map((c) => [c.hub, c.property, ...side(c.a), ...side(c.b)]));
+}
+
 export function linksCsv(hubs: CanonicalHub[]): string {
-  const rows = hubs.flatMap((h) => h.links.map((l) => [h.iri, l.file, `${l.registry}/${l.recordId}`, l.identifier, l.name, l.score.toFixed(2), l.evidence.join('; ')]));
-  return csv([LINKS_HEADER, ...rows]);
+  return csvHeader(LINKS_HEADER) + linksCsvRows(hubs);
 }
 
 export function conflictsCsv(conflicts: Conflict[]): string {
-  const side = (v: ConflictValue) => [v.value, v.link.file, `${v.link.registry}/${v.link.recordId}`];
-  return csv([CONFLICTS_HEADER, ...conflicts.map((c) => [c.hub, c.property, ...side(c.a), ...side(c.b)])]);
+  return csvHeader(CONFLICTS_HEADER) + conflictsCsvRows(conflicts);
 }

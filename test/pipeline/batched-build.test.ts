@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { batchSizeFor, build, DEFAULT_BATCH_HUBS, IN_MEMORY_HUBS, type BuildResult } from '../../src/pipeline.js';
+import { MergedBatches } from '../../src/batched-build.js';
 import { writeSynthetic } from '../../bench/generate.js';
-import { SOURCES, tempDir } from '../helpers/paths.js';
+import { SHARED, SOURCES, tempDir } from '../helpers/paths.js';
 import { diffSets, parseJsonLd, parseRdf, parseRdfXmlText } from '../helpers/graph.js';
 import { quadToNq, tripleToNt } from '../../src/publish/serialize.js';
 
@@ -66,6 +67,20 @@ describe('pipeline/batched-build', function () {
     ];
     for (const [hubs, option, expected] of cases) assert.equal(batchSizeFor(hubs, option), expected, `${hubs} hubs, --batch-hubs ${option}`);
     assert.ok(DEFAULT_BATCH_HUBS < IN_MEMORY_HUBS);
+  });
+
+  it('pipeline/batched-build/MergedBatches gives back each batch\'s merged hubs and conflicts as planned, concepts as maps', async function () {
+    const { readSources } = await import('../../src/sources/index.js');
+    const { mergeRecords } = await import('../../src/merge/index.js');
+    const { loadConcepts } = await import('../../src/vocab/concepts.js');
+    const { records } = await readSources([join(SHARED, 'data', 'registries'), SOURCES]);
+    const merge = mergeRecords(records, loadConcepts(), 'https://w3id.org/dih/');
+    assert.ok(merge.conflicts.length > 0 && merge.hubs.some((h) => h.concepts.size > 0));
+    const batches = [0, 1, 2].map((k) => ({ hubs: merge.hubs.filter((_, i) => i % 3 === k), records: [k], conflicts: merge.conflicts.filter((_, i) => i % 3 === k) }));
+    const planned = batches.map((b) => ({ hubs: [...b.hubs], conflicts: [...b.conflicts] }));
+    const packed = new MergedBatches(batches);
+    assert.ok(batches.every((b) => !b.hubs.length && !b.conflicts.length && b.records.length === 1), 'the batches keep their records only');
+    for (const [b, expected] of planned.entries()) assert.deepEqual(packed.get(b), expected);
   });
 
   it('pipeline/batched-build runs in several batches and holds no statement array', function () {
