@@ -13,7 +13,7 @@ import { append } from '../util/arrays.js';
 import { applyFacts, DescriptionWorker, extractMarked, takeJob, type MarkedRecord } from './enrich.js';
 import type { DescriptionFacts } from '../extract/description.js';
 import { stageTimer } from '../util/timings.js';
-import { step } from '../util/progress.js';
+import { progress, step } from '../util/progress.js';
 
 export interface SourceFile {
   /** Path on disk. */
@@ -36,9 +36,11 @@ export interface ReaderResult {
 /**
  * A reader gets the file's bytes (spreadsheets are binary) and may work asynchronously. It may hand
  * each record to `emit` as soon as it is read, instead of returning it: a big file's records are
- * then packed away one by one, never all objects at once (the build's sink, see RecordStore).
+ * then packed away one by one, never all objects at once (the build's sink, see RecordStore). It
+ * may tell `onProgress` the share of the file read so far (0 to 1), for the progress bar.
  */
-export type Reader = (bytes: Buffer, file: SourceFile, emit?: (record: HubRecord) => void) => ReaderResult | Promise<ReaderResult>;
+export type Reader = (bytes: Buffer, file: SourceFile, emit?: (record: HubRecord) => void, onProgress?: (fraction: number) => void) => ReaderResult | Promise<ReaderResult>;
+type TextRead = (text: string, file: SourceFile, emit?: (record: HubRecord) => void, onProgress?: (fraction: number) => void) => ReaderResult | Promise<ReaderResult>;
 
 /** Decodes UTF-8 text, dropping a byte-order mark. */
 export function utf8(bytes: Buffer): string {
@@ -85,20 +87,20 @@ export function decodeText(bytes: Buffer, file: SourceFile): { text?: string; di
 }
 
 /** A reader of text formats, given decoded text; decoding problems are reported next to its own. */
-function textReader(read: (text: string, file: SourceFile, emit?: (record: HubRecord) => void) => ReaderResult | Promise<ReaderResult>): Reader {
-  return async (bytes, file, emit) => {
+function textReader(read: TextRead): Reader {
+  return async (bytes, file, emit, onProgress) => {
     const { text, diagnostics } = decodeText(bytes, file);
     if (text === undefined) return { records: [], diagnostics };
-    const result = await read(text, file, emit);
+    const result = await read(text, file, emit, onProgress);
     return { records: result.records, diagnostics: [...diagnostics, ...result.diagnostics] };
   };
 }
 
 /** Readers by lower-case extension. Other stages register more (pages, registry exports). */
 export const READERS: Record<string, Reader> = {
-  '.yaml': textReader((text, file, emit) => readYamlRecords(text, file.name, emit ? { onRecord: emit } : {})),
-  '.yml': textReader((text, file, emit) => readYamlRecords(text, file.name, emit ? { onRecord: emit } : {})),
-  '.json': textReader((text, file, emit) => readRegistryJson(text, file, emit)),
+  '.yaml': textReader((text, file, emit, onProgress) => readYamlRecords(text, file.name, { ...(emit ? { onRecord: emit } : {}), ...(onProgress ? { onProgress } : {}) })),
+  '.yml': textReader((text, file, emit, onProgress) => readYamlRecords(text, file.name, { ...(emit ? { onRecord: emit } : {}), ...(onProgress ? { onProgress } : {}) })),
+  '.json': textReader((text, file, emit, onProgress) => readRegistryJson(text, file, emit, onProgress)),
   '.xlsx': (bytes, file) => readEdihXlsx(bytes, file),
   '.csv': textReader((text, file) => readEdihCsv(text, file)),
   // the extractor (and its NLP library) loads only for builds that have pages
@@ -186,8 +188,11 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: Re
       if (job) marked.push({ at, job });
     };
     const reading = step(`reading ${file.name}`);
+    // a reader that tells how far it got (a big export, a big YAML file) gets a bar, in percent
+    const bar = progress(`reading ${file.name} (%)`);
     // records a reader emits go to the sink as they are read; those it returns, once it is done
-    const result = await reader(bytes, file, take);
+    const result = await reader(bytes, file, take, (fraction) => bar.update(Math.floor(fraction * 100), 100));
+    bar.done();
     reading.done();
     for (const record of result.records) take(record);
     append(diagnostics, result.diagnostics);

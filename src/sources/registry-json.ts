@@ -22,13 +22,14 @@ function features(list: unknown[], file: string, emit?: (record: HubRecord) => v
  * An array of NGSI-LD entities, one entity parsed at a time (see json-array.ts): an entity that is
  * not JSON is reported (file, line, entity) and skipped, its neighbours read.
  */
-function entityArray(text: string, bounds: NonNullable<ReturnType<typeof jsonArrayBounds>>, file: string, emit?: (record: HubRecord) => void): ReaderResult {
+function entityArray(text: string, bounds: NonNullable<ReturnType<typeof jsonArrayBounds>>, file: string, emit?: (record: HubRecord) => void, onProgress?: (fraction: number) => void): ReaderResult {
   const records: HubRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   let ngsiLd = false;
   let index = 0;
   for (const item of jsonArrayItems(text, bounds)) {
     const i = index++;
+    if (i % 1000 === 0) onProgress?.(i / bounds.starts.length);
     if (item.error !== undefined) {
       diagnostics.push({ severity: 'error', file, line: item.line, record: `entity ${i + 1}`, message: `JSON: ${item.error}; skipped` });
       continue;
@@ -43,10 +44,10 @@ function entityArray(text: string, bounds: NonNullable<ReturnType<typeof jsonArr
   return { records, diagnostics };
 }
 
-/** `emit`: each record handed over as soon as it is read (see collectRecords). */
-export function readRegistryJson(text: string, file: SourceFile, emit?: (record: HubRecord) => void): ReaderResult {
+/** `emit`: each record handed over as soon as it is read (see collectRecords); `onProgress`: the share of an array's entities read so far. */
+export function readRegistryJson(text: string, file: SourceFile, emit?: (record: HubRecord) => void, onProgress?: (fraction: number) => void): ReaderResult {
   const bounds = jsonArrayBounds(text);
-  if (bounds) return entityArray(text, bounds, file.name, emit);
+  if (bounds) return entityArray(text, bounds, file.name, emit, onProgress);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -270,6 +270,8 @@ export interface YamlReadOptions {
   onDocument?: (index: number, reader: 'js-yaml' | 'yaml') => void;
   /** Each record handed over as soon as it is read, instead of returned with the others. */
   onRecord?: (record: HubRecord) => void;
+  /** Told the share of the file read so far (0 to 1), a megabyte or so at a time. */
+  onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -284,7 +286,7 @@ export function readYamlRecords(text: string, file: string, options: YamlReadOpt
   const diagnostics: Diagnostic[] = [];
   const slow = new YamlDocuments(text);
   const lineAt = lineFinder(text);
-  const fast = fastDocuments(text);
+  const fast = fastDocuments(text, options.onProgress);
   let index = 0;
   let step = fast.next();
   for (; !step.done; step = fast.next(), index++) {

@@ -37,4 +37,13 @@ describe('sources/json-array', function () {
     assert.deepEqual({ file: bad[0]!.file, line: bad[0]!.line, record: bad[0]!.record }, { file: 'x.json', line: 3, record: 'entity 2' });
     assert.match(bad[0]!.message, /^JSON: .*; skipped$/);
   });
+
+  it('sources/json-array/registry: onProgress is told the share of the entities read, every thousand', function () {
+    const entity = (n: number) => JSON.stringify({ id: `urn:ngsi-ld:DigitalInnovationHub:s3jrc:${n}`, type: 'DigitalInnovationHub', title: { type: 'Property', value: `Hub ${n}` } });
+    const text = `[${Array.from({ length: 2500 }, (_, n) => entity(n)).join(',')}]`;
+    const told: number[] = [];
+    const out = readRegistryJson(text, { path: 'x.json', name: 'x.json' }, undefined, (f) => told.push(f));
+    assert.equal(out.records.length, 2500);
+    assert.deepEqual(told, [0, 0.4, 0.8]);
+  });
 });

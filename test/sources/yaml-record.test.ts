@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readYamlRecords } from '../../src/sources/yaml-record.js';
-import { SOURCES } from '../helpers/paths.js';
+import { SOURCES, tempDir } from '../helpers/paths.js';
+import { writeSynthetic } from '../../bench/generate.js';
 
 describe('sources/yaml-record', function () {
   it('sources/yaml-record reads the curated PRODUTECH record without problems', function () {
@@ -71,5 +72,18 @@ describe('sources/yaml-record', function () {
     assert.deepEqual(streamed.records, []);
     assert.deepEqual(emitted, returned.records);
     assert.deepEqual(streamed.diagnostics, returned.diagnostics);
+  });
+
+  it('sources/yaml-record/onProgress is told the share of a big file read, chunk by chunk, rising from 0 below 1', function () {
+    const dir = join(tempDir(), 'syn');
+    writeSynthetic(3000, dir);
+    const text = readFileSync(join(dir, 'synthetic.yaml'), 'utf8');
+    assert.ok(text.length > 2 * 2 ** 20, 'more than two chunks');
+    const told: number[] = [];
+    const read = readYamlRecords(text, 'synthetic.yaml', { onProgress: (f) => told.push(f) });
+    assert.equal(read.records.length, 3000);
+    assert.ok(told.length >= 3, `told ${told.length} times`);
+    assert.equal(told[0], 0);
+    assert.ok(told.every((f, i) => f >= 0 && f < 1 && (i === 0 || f > told[i - 1]!)), told.join(' '));
   });
 });
