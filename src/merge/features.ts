@@ -24,14 +24,14 @@ export interface RecordFeatures {
   /** Registrable domain (`produtech.org`, `unina.it`, `ac.uk` aware). */
   domain?: string;
   /** Distinctive words of the names (generic words such as "digital", "hub" removed). */
-  nameWords: Set<string>;
+  nameWords: WordSet;
   /** Acronyms and short names: explicit short names, parenthesised and upper-case words. */
-  acronyms: Set<string>;
+  acronyms: WordSet;
   /** Words of the city and of the street, when the record has an address. */
-  cityWords: Set<string>;
-  addressWords: Set<string>;
+  cityWords: WordSet;
+  addressWords: WordSet;
   /** Words of the country as the address writes it ("portugal"), not evidence of a street. */
-  countryWords: Set<string>;
+  countryWords: WordSet;
   /** Description words and their counts, for a TF-IDF cosine. */
   descriptionWords: WordCounts;
 }
@@ -57,6 +57,39 @@ function wordId(word: string): number {
 
 /** The one copy of a string the merge keeps for many records (a word, a concept label or IRI). */
 export const intern = (word: string): string => wordList[wordId(word)]!;
+
+/** What the scorer reads of a set of words: a Set, or a WordSet. */
+export interface WordBag extends Iterable<string> {
+  readonly size: number;
+  has(word: string): boolean;
+}
+
+/**
+ * A few distinct words in the order they first occur, each the table's one copy: what a Set of
+ * them says, in an array (a Set of two words took ~150 bytes, and each record has five).
+ */
+export class WordSet implements WordBag {
+  private static readonly EMPTY = new WordSet([]);
+
+  private constructor(private readonly words: readonly string[]) {}
+
+  static of(words: Iterable<string>): WordSet {
+    const distinct = [...new Set(words)];
+    return distinct.length ? new WordSet(distinct.map(intern)) : WordSet.EMPTY;
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  has(word: string): boolean {
+    return this.words.includes(word);
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.words[Symbol.iterator]();
+  }
+}
 
 /** Words with counts, in the order they first occur, kept as word numbers: a compact Map<string, number>. */
 export class WordCounts {
@@ -169,10 +202,10 @@ export function recordFeatures(record: HubRecord, index: number): RecordFeatures
   const hub = record.entities.find((e) => e.key === record.hub) ?? record.entities[0];
   const name = hub?.name ?? '';
   const names = [name, ...(hub?.altNames ?? [])].filter(Boolean);
-  const nameWords = new Set(names.flatMap(words).filter((w) => w.length >= 3 && !GENERIC.has(w)).map(intern));
+  const nameWords = WordSet.of(names.flatMap(words).filter((w) => w.length >= 3 && !GENERIC.has(w)));
   const address = hub?.address;
-  const cityWords = new Set((address?.locality ? words(address.locality) : cityFromFull(address?.full)).map(intern));
-  const addressWords = new Set(words([address?.street, address?.full].filter(Boolean).join(' ')).filter((w) => w.length >= 3 || /\d/.test(w)).map(intern));
+  const cityWords = WordSet.of(address?.locality ? words(address.locality) : cityFromFull(address?.full));
+  const addressWords = WordSet.of(words([address?.street, address?.full].filter(Boolean).join(' ')).filter((w) => w.length >= 3 || /\d/.test(w)));
   const descriptionWords = WordCounts.of(words(hub?.description ?? '').filter((w) => !(w.length < 4 || STOP_DESCRIPTION.has(w) || /^\d+$/.test(w))));
   const f: RecordFeatures = {
     key: `${record.source.registry}/${record.source.id}`,
@@ -181,10 +214,10 @@ export function recordFeatures(record: HubRecord, index: number): RecordFeatures
     name,
     names,
     nameWords,
-    acronyms: new Set([...acronymsOf(names)].map(intern)),
+    acronyms: WordSet.of(acronymsOf(names)),
     cityWords,
     addressWords,
-    countryWords: new Set(words(address?.country ?? '').map(intern)),
+    countryWords: WordSet.of(words(address?.country ?? '')),
     descriptionWords,
     ...siteOf(hub?.homepage),
   };

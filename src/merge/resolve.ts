@@ -5,7 +5,7 @@
  * down; two groups join only if every pair across them agrees at least a little (no chaining).
  */
 import type { HubRecord } from '../model/record.js';
-import { PLATFORM_DOMAINS, recordFeatures, type RecordFeatures } from './features.js';
+import { PLATFORM_DOMAINS, recordFeatures, type RecordFeatures, type WordBag } from './features.js';
 import { CLUSTER_FLOOR, MATCH_THRESHOLD, scorePair, type PairScore, type ScoringContext } from './score.js';
 
 export interface Resolution {
@@ -43,7 +43,7 @@ export function scoringContext(features: RecordFeatures[]): ScoringContext {
   for (const group of byRegistryDomain.values()) {
     if (group.length < 2) continue;
       // Names that are not one a variant of the other ("Sirris Hub / Offshore..." vs "Sirris Hub - Additive...") are two hubs.
-    const subset = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w));
+    const subset = (x: WordBag, y: WordBag) => [...x].every((w) => y.has(w));
     const distinct = group.some((a, i) => group.slice(i + 1).some((b) => !subset(a.nameWords, b.nameWords) && !subset(b.nameWords, a.nameWords)));
     if (distinct || group.some((f) => f.site !== f.host)) sharedDomains.add(group[0]?.domain as string);
   }

@@ -3,7 +3,7 @@
  * person would cite. Additive weights, each for one kind of evidence; a different country or two
  * different registry identifiers rule a pair out.
  */
-import { PLATFORM_DOMAINS, type RecordFeatures } from './features.js';
+import { PLATFORM_DOMAINS, type RecordFeatures, type WordBag } from './features.js';
 
 export interface PairScore {
   score: number;
@@ -40,7 +40,7 @@ export function wordsMatch(a: string, b: string): boolean {
   return false;
 }
 
-function overlap(a: Set<string>, b: Set<string>, weight: (w: string) => number = () => 1): number {
+function overlap(a: WordBag, b: WordBag, weight: (w: string) => number = () => 1): number {
   let n = 0;
   for (const x of a) {
     if (b.has(x)) n += weight(x);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { readSources } from '../../src/sources/index.js';
 import { mergeRecords, mergeView, recordFeatures } from '../../src/merge/index.js';
-import { WordCounts } from '../../src/merge/features.js';
+import { WordCounts, WordSet } from '../../src/merge/features.js';
 import { loadConcepts } from '../../src/vocab/concepts.js';
 import { DEFAULT_BASE } from '../../src/vocab/namespaces.js';
 import { SHARED, SOURCES } from '../helpers/paths.js';
@@ -46,6 +46,16 @@ describe('merge/views', function () {
       for (const [w, n] of mx) dot += n * (my.get(w) ?? 0) * weight(w) ** 2;
       assert.ok(Math.abs(cx.dot(cy, weight) - dot) < 1e-9);
       assert.ok(Math.abs(cx.dot(cy, weight) - cy.dot(cx, weight)) < 1e-9);
+    }));
+  });
+
+  it('merge/features/WordSet says what a Set of the same words says, in the same order', function () {
+    fc.assert(fc.property(fc.array(fc.constantFrom<string>('porto', 'braga', 'lisboa', 'faro', 'évora', ''), { maxLength: 12 }), (ws) => {
+      const set = new Set(ws);
+      const words = WordSet.of(ws);
+      assert.deepEqual([...words], [...set]);
+      assert.equal(words.size, set.size);
+      for (const w of ['porto', 'braga', 'lisboa', 'faro', 'évora', '', 'coimbra']) assert.equal(words.has(w), set.has(w));
     }));
   });
 });
