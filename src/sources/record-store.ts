@@ -23,7 +23,7 @@ export class RecordStore implements RecordSink {
   /** `registry/id` -> where the first record with it stands. */
   private readonly firstAt = new Map<string, string>();
 
-  /** `onKept` sees each record that is not a duplicate, as an object, before it is packed away. */
+  /** `onKept` sees each record that is not a duplicate, as an object, as it is packed (what it keeps of it is all that stays an object). */
   constructor(private readonly onKept?: (record: HubRecord, index: number) => void) {}
 
   add(record: HubRecord): number {
