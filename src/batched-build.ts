@@ -256,7 +256,6 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   prepared.merge = mergeResultOf([], [], candidatePairs, base);
   const found = survey(prepared, batches, mergedBatches);
   timer.lap(`survey of ${batches.length} batches (${found.shared.size} subjects in several)`);
-  const validator = new BatchValidator(loadShapes(base));
   const pages = hubPagePaths(found.hubBatch.keys(), base);
   const hubsOfBatch = batches.map(() => [] as string[]);
   for (const [hub, b] of found.hubBatch) hubsOfBatch[b]!.push(hub);
@@ -271,6 +270,8 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   // Started in the try below: a failure to start (a context the direct JSON-LD writer cannot
   // write) must remove the temporary folder like any other.
   let dumps: DumpsStream | undefined;
+  // Started in the try too: a worker left running would keep the process alive after a failure.
+  let validator: BatchValidator | undefined;
   const voidStats = new VoidStats(base);
   const facts = new DataFactsCollector(prepared.concepts);
   const outcomes: ValidationOutcome[] = [];
@@ -290,6 +291,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   let validation: ValidationOutcome;
   try {
     dumps = startDumpsStream(stage.dir, prefixesFor(base));
+    const batchValidator = (validator = new BatchValidator(loadShapes(base)));
     const nquads = stage.sink('dih.nq');
     // The merge's tables are written batch by batch too (a line per record, and per conflict).
     const links = stage.sink('links.csv');
@@ -339,7 +341,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       if (validating) outcomes.push(await validating);
       clock('waiting for validation');
       // The quads (with their graphs) tell which records a finding came from.
-      validating = forValidation ? validator.validate(quads.concat(found.vocabulary, found.context), forValidation) : undefined;
+      validating = forValidation ? batchValidator.validate(quads.concat(found.vocabulary, found.context), forValidation) : undefined;
       validating?.catch(() => undefined); // awaited next round; never an unhandled rejection meanwhile
       clock('starting validation');
       if (!vocabularyRound) {
@@ -385,7 +387,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     await stage.discard();
     throw err;
   } finally {
-    await validator.close();
+    await validator?.close();
   }
   await settlePublication(stage, refused);
   timer.lap('write');

@@ -97,6 +97,7 @@ export function vocabularyQuads(concepts: ConceptIndex, used: Set<string>, base:
 export interface Prepared {
   /** Every record read, in input order, packed (duplicates included: they get their error when mapped). */
   records: RecordStore;
+  /** The merge; a build in batches takes its hubs over while it publishes (packed by batch) and puts them back. */
   merge: MergeResult;
   /** Diagnostics of reading and of the description extraction. */
   diagnostics: Diagnostic[];
