@@ -131,8 +131,8 @@ export async function readAndMerge(inputs: string[], options: { base?: string; i
   const merging = phasedProgress('merging records');
   const merge = mergeRecords(views, concepts, base, (done, total, phase) => merging.update(done, total, phase), features);
   merging.done();
+  // (the merge took the features over and emptied them)
   views.length = 0;
-  features.length = 0;
   timer.lap('  merge');
   const extracting = step('extracting facts from descriptions (worker)');
   const diagnostics = [...read.diagnostics, ...(await read.enriched), ...read.unread];

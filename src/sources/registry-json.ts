@@ -18,6 +18,8 @@ function features(list: unknown[], file: string, emit?: (record: HubRecord) => v
   return collectRecords(list, (f, i) => readJrcFeature(f, i, file), emit);
 }
 
+const NOT_NGSI_LD = 'a JSON array, but none of its items is an NGSI-LD entity (an object with an id urn:ngsi-ld:...); file not read';
+
 /**
  * An array of NGSI-LD entities, one entity parsed at a time (see json-array.ts): an entity that is
  * not JSON is reported (file, line, entity) and skipped, its neighbours read.
@@ -40,7 +42,7 @@ function entityArray(text: string, bounds: NonNullable<ReturnType<typeof jsonArr
     diagnostics.push(...out.diagnostics);
   }
   // nothing was read from such a file: its items are not what this reader reads
-  if (index && !ngsiLd) return { records: [], diagnostics: [{ severity: 'error', file, message: 'a JSON array, but none of its items is an NGSI-LD entity (an object with an id urn:ngsi-ld:...); file not read' }] };
+  if (index && !ngsiLd) return { records: [], diagnostics: [{ severity: 'error', file, message: NOT_NGSI_LD }] };
   return { records, diagnostics };
 }
 
@@ -58,7 +60,7 @@ export function readRegistryJson(text: string, file: SourceFile, emit?: (record:
     return { records: [], diagnostics: [{ severity: 'error', file: file.name, ...(line ? { line } : {}), message: `JSON: ${msg}` }] };
   }
   if (Array.isArray(data)) {
-    if (data.length && !data.some(isNgsiLd)) return { records: [], diagnostics: [{ severity: 'error', file: file.name, message: 'a JSON array, but none of its items is an NGSI-LD entity (an object with an id urn:ngsi-ld:...); file not read' }] };
+    if (data.length && !data.some(isNgsiLd)) return { records: [], diagnostics: [{ severity: 'error', file: file.name, message: NOT_NGSI_LD }] };
     return readJrcEntities(data, file.name, emit);
   }
   if (isObject(data) && data.type === 'Feature') return features([data], file.name, emit);
