@@ -21,6 +21,7 @@ import { CONTEXT_URL } from './jsonld-loader.js';
 import { RDF_XML_FOOTER, RdfXmlBodyWriter } from './rdfxml-writer.js';
 import { directCompactor, nTriplesOfIds, termToNt } from './serialize.js';
 import { turtlePieces } from './turtle-pieces.js';
+import { relieveHeap } from '../util/heap-governor.js';
 import { decodeTerm, decodeTermTable, subjectGroups, type EncodedTriples } from '../util/triple-transfer.js';
 
 /** A document written in batches: `take` gives the text made since the last take, `end` the rest. */
@@ -173,6 +174,7 @@ port.on('message', (m: DumpsStreamRequest) => {
       if (m.kind === 'batch') {
         await writeBatch(m.batch);
         reply({ kind: 'written' });
+        relieveHeap();
       } else reply({ kind: 'ended', digests: await finish() });
     } catch (err) {
       failWith(err);

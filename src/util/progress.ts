@@ -3,6 +3,8 @@
  * logs, pipes) it writes a line at most once a second, and only once a step has run for a second,
  * so short builds and tests stay quiet.
  */
+import { relieveHeap } from './heap-governor.js';
+
 export interface Progress {
   update(done: number, total: number): void;
   done(): void;
@@ -33,6 +35,8 @@ export function progress(label: string, options: ProgressOptions = {}): Progress
   };
   return {
     update(done, total) {
+      // Every long loop draws a bar: the place to keep its thread's heap in check as it runs.
+      relieveHeap();
       const t = now();
       if (tty) {
         if (t - lastWrite < 50) return;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { threadHeapGovernor } from './heap-governor.js';
 
 /**
  * Wall-clock time per build stage, written to stderr when DIH_TIMINGS is set: where a slow build
@@ -19,6 +20,12 @@ function peakMb(): string {
   }
 }
 
+/** The collections the heap governor made on this thread so far, and their time. */
+function collections(): string {
+  const { collections: n, collectingMs } = threadHeapGovernor();
+  return n ? `; ${n} heap collection(s), ${(collectingMs / 1000).toFixed(1)} s` : '';
+}
+
 export function stageTimer(enabled = !!process.env.DIH_TIMINGS): StageTimer {
   let last = performance.now();
   const first = last;
@@ -34,7 +41,7 @@ export function stageTimer(enabled = !!process.env.DIH_TIMINGS): StageTimer {
       const cores = (cpu.user + cpu.system) / 1000 / Math.max(now - last, 1);
       // memory too: a big build's peak shows which stage holds what
       const { rss, heapUsed } = process.memoryUsage();
-      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; ${cores.toFixed(2)} cores; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB${peakMb()})\n`);
+      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; ${cores.toFixed(2)} cores; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB${peakMb()}${collections()})\n`);
       last = now;
     },
   };

@@ -7,6 +7,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { relieveHeap } from './heap-governor.js';
 
 /** `name` is the module's file name without extension, resolved next to `fromUrl` (an import.meta.url). */
 export function startWorker(name: string, fromUrl: string, workerData: unknown): Worker {
@@ -183,7 +184,9 @@ export function serialWorker<I, T>(name: string, fromUrl: string, workerData: un
 export function answerEachInput<I, T>(task: (piece: I) => T | Promise<T>): void {
   let queue = Promise.resolve();
   parentPort?.on('message', (piece: I) => {
-    queue = queue.then(() => answer(() => task(piece)));
+    queue = queue.then(() => answer(() => task(piece))).then(() => {
+      relieveHeap();
+    });
   });
 }
 
