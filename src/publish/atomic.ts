@@ -77,10 +77,13 @@ export class PublicationStage {
 
   write(name: string, content: string | Uint8Array): void {
     const path = this.pathOf(name);
-    // characters for a string: what it holds in memory until written, close enough for a bound
-    const size = typeof content === 'string' ? content.length : content.byteLength;
+    // Bytes at once: a page is made of many small pieces, and a string waiting its turn kept them
+    // all (a rope of ~4 times its length: ~190 MB of heap for 96 MB of pages at 10,000 hubs).
+    // writeFile would encode it anyway.
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const size = bytes.byteLength;
     this.queuedBytes += size;
-    this.pending.push(this.limited(() => writeFile(path, content)).catch((err: Error) => {
+    this.pending.push(this.limited(() => writeFile(path, bytes)).catch((err: Error) => {
       this.failure ??= new Error(`cannot write ${name} of the publication: ${err.message}`, { cause: err });
     }).finally(() => {
       this.queuedBytes -= size;

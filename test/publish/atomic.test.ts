@@ -103,6 +103,19 @@ describe('publish/atomic', function () {
     await stage.discard();
   });
 
+  it('publish/atomic: whenQueuedBelow counts the bytes a page takes on disk, not its characters', async function () {
+    const stage = new PublicationStage(join(tempDir(), 'dist'));
+    // 600,000 characters, 1,200,000 bytes in UTF-8
+    stage.write('pages/accents.html', 'é'.repeat(600_000));
+    let below = false;
+    const waiting = stage.whenQueuedBelow(1_000_000).then(() => (below = true));
+    await Promise.resolve();
+    assert.equal(below, false);
+    await waiting;
+    assert.equal(statSync(join(stage.dir, 'pages', 'accents.html')).size, 1_200_000);
+    await stage.discard();
+  });
+
   it('publish/atomic: a file that cannot be written fails the commit, names the file and leaves the previous publication', async function () {
     const dir = tempDir();
     const out = join(dir, 'dist');
