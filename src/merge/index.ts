@@ -21,9 +21,9 @@ export interface MergeResult {
   candidatePairs: number;
 }
 
-/** Progress of a merge: items done of the phase's total (records read for features, pairs compared, hubs made). */
+/** Progress of a merge: items done of the phase's total (records read for features, records blocked, pairs compared, hubs made). */
 export type MergeProgress = (done: number, total: number, phase: MergePhase) => void;
-export type MergePhase = 'reading features' | 'comparing candidate pairs' | 'making canonical hubs';
+export type MergePhase = 'reading features' | 'finding candidate pairs' | 'comparing candidate pairs' | 'making canonical hubs';
 
 /**
  * `records` may be merge views (mergeView) when `features` are given: the features of each record,

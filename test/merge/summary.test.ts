@@ -64,12 +64,13 @@ describe('merge/summary', function () {
     assert.equal(stream.text, 'merging records: reading features [############............] 2/4\nmerging records: comparing candidate pairs [################........] 6/9\n');
   });
 
-  it('merge/progress reports every phase of a merge: features of each record, candidate pairs, canonical hubs', async function () {
+  it('merge/progress reports every phase of a merge: features of each record, finding and comparing candidate pairs, canonical hubs', async function () {
     const { records } = await readSources([join(FIXTURES, 'registries', 'jrc-excerpt.ngsi-ld.json'), join(FIXTURES, 'registries', 'edih-excerpt.csv')]);
     const seen = new Map<string, number>();
     mergeRecords(records, loadConcepts(DEFAULT_BASE), DEFAULT_BASE, (_done, total, phase) => seen.set(phase, total));
-    assert.deepEqual([...seen.keys()], ['reading features', 'comparing candidate pairs', 'making canonical hubs']);
+    assert.deepEqual([...seen.keys()], ['reading features', 'finding candidate pairs', 'comparing candidate pairs', 'making canonical hubs']);
     assert.equal(seen.get('reading features'), records.length);
+    assert.equal(seen.get('finding candidate pairs'), 2 * records.length);
   });
 
   it('util/progress/step names a step of a second or more off a terminal when it ends, and nothing for a shorter one', function () {
