@@ -20,8 +20,8 @@ import type { Diagnostic } from './model/diagnostics.js';
 import type { HubRecord } from './model/record.js';
 import { mapOne, vocabularyQuads, type BuildOptions, type BuildResult, type Prepared } from './pipeline.js';
 import { conflictsCsvRows, CONFLICTS_HEADER, csvHeader, linksCsvRows, LINKS_HEADER, mergedGraphIri, mergeQuads } from './merge/publish.js';
-import { PackedRecords } from './model/packed-records.js';
-import { MERGE_FILES, mergeResultOf, type CanonicalHub, type Conflict } from './merge/index.js';
+import { MERGE_FILES, mergeResultOf } from './merge/index.js';
+import { MergedBatches, planBatches, type Batch, type MergedBatch } from './batch-plan.js';
 import { dih, org, prefixesFor, rdf, rdfs, skos } from './vocab/namespaces.js';
 import { asPublicationOrder, nQuadsBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
 import { encodeTriples } from './util/triple-transfer.js';
@@ -39,91 +39,10 @@ import { reportTurtle } from './publish/report-turtle.js';
 import { progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
 import { append } from './util/arrays.js';
+import { relieveHeap } from './util/heap-governor.js';
 
 /** Bytes of pages (and other files) a batch may leave queued for the disk when the next starts. */
 const PAGES_IN_FLIGHT = 96 * 2 ** 20;
-
-/** The hubs of one batch, the records they were merged from (their places in the input), and their conflicts. */
-export interface Batch {
-  hubs: CanonicalHub[];
-  records: number[];
-  conflicts: Conflict[];
-}
-
-/**
- * Canonical hubs `size` at a time, in the merge's order, each with all its records: a hub's
- * record graphs and its merged view are always in one batch. Records in no hub (none today) and
- * duplicates (mapped to their error only) go with the last batch.
- */
-export function planBatches(prepared: Prepared, size: number): Batch[] {
-  if (!(size >= 1)) throw new RangeError(`batch size must be at least 1 hub, got ${size}`);
-  const { records, merge } = prepared;
-  const byKey = new Map<string, number>();
-  for (const [i, { source }] of records.sources.entries()) if (!records.duplicateAt.has(i)) byKey.set(`${source.registry}/${source.id}`, i);
-  const conflictsOf = new Map<string, Conflict[]>();
-  for (const c of merge.conflicts) {
-    const list = conflictsOf.get(c.hub);
-    if (list) list.push(c);
-    else conflictsOf.set(c.hub, [c]);
-  }
-  const batches: Batch[] = [];
-  const placed = new Set<number>();
-  for (let start = 0; start < merge.hubs.length; start += size) {
-    const hubs = merge.hubs.slice(start, start + size);
-    const batch: Batch = { hubs, records: [], conflicts: [] };
-    for (const h of hubs) {
-      for (const l of h.links) {
-        const r = byKey.get(`${l.registry}/${l.recordId}`);
-        if (r !== undefined && !placed.has(r)) {
-          placed.add(r);
-          batch.records.push(r);
-        }
-      }
-      append(batch.conflicts, conflictsOf.get(h.iri) ?? []);
-    }
-    batches.push(batch);
-  }
-  if (!batches.length) batches.push({ hubs: [], records: [], conflicts: [] });
-  const last = batches[batches.length - 1]!;
-  for (let i = 0; i < records.length; i++) if (!placed.has(i)) last.records.push(i);
-  return batches;
-}
-
-/** A canonical hub as JSON: its concepts as entries. */
-type PlainHub = Omit<CanonicalHub, 'concepts'> & { concepts: [string, string[]][] };
-
-/** The merged hubs of one batch and their conflicts. */
-interface MergedBatch {
-  hubs: CanonicalHub[];
-  conflicts: Conflict[];
-}
-
-/**
- * Each batch's merged hubs and conflicts, packed once planned and unpacked when the batch is
- * mapped (by the survey, then by the publication). As objects, the 100,000 hubs of a 100,000-hub
- * build with their 200,000 links held ~320 MB through every batch.
- */
-export class MergedBatches {
-  private readonly packed = new PackedRecords<{ hubs: PlainHub[]; conflicts: Conflict[] }>();
-
-  /** Takes the batches' hubs and conflicts over: the batches keep their records only. */
-  constructor(batches: Batch[]) {
-    for (const batch of batches) {
-      this.packed.add({ hubs: batch.hubs.map((h) => ({ ...h, concepts: [...h.concepts] })), conflicts: batch.conflicts });
-      batch.hubs = [];
-      batch.conflicts = [];
-    }
-  }
-
-  get length(): number {
-    return this.packed.length;
-  }
-
-  get(b: number): MergedBatch {
-    const { hubs, conflicts } = this.packed.get(b);
-    return { hubs: hubs.map((h) => ({ ...h, concepts: new Map(h.concepts) })), conflicts };
-  }
-}
 
 /** Subjects that only one record (or one canonical hub) can describe: its graph and what is minted under it. */
 const ownedBy = (owner: string, subject: string): boolean => subject === owner || (subject.startsWith(owner) && subject.charCodeAt(owner.length) === 0x2f);
@@ -375,10 +294,17 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     }
     put('void.ttl', await toTurtle(voidStats.quads({ base, publicationBase, files: names }), catalogPrefixes(base)));
     validation = mergeOutcomes(outcomes);
+    // The catalogue stage has no progress bar to keep the heap in check: 200,000 findings at
+    // 100,000 hubs are merged, sorted and written here.
+    outcomes.length = 0;
+    relieveHeap();
     refused = !!options.strict && (validation.violations > 0 || found.diagnostics.some((d) => d.severity === 'error'));
     // Piece by piece: 200,000 findings at 100,000 hubs are 1.4 M statements.
     const report = stage.sink('validation-report.ttl');
-    for (const piece of reportTurtle(validation, base, prefixesFor(base))) await report.write(Buffer.from(piece, 'utf8'));
+    for (const piece of reportTurtle(validation, base, prefixesFor(base))) {
+      await report.write(Buffer.from(piece, 'utf8'));
+      relieveHeap();
+    }
     written.set('validation-report.ttl', await report.close());
     for (const [name, content] of await catalogueFiles({ facts: facts.facts(), records: [], files: written, base, publicationBase })) put(name, content);
     timer.lap('catalogue');

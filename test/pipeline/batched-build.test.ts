@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { batchSizeFor, build, DEFAULT_BATCH_HUBS, IN_MEMORY_HUBS, type BuildResult } from '../../src/pipeline.js';
-import { MergedBatches } from '../../src/batched-build.js';
+import { MergedBatches } from '../../src/batch-plan.js';
 import { writeSynthetic } from '../../bench/generate.js';
 import { SHARED, SOURCES, tempDir } from '../helpers/paths.js';
 import { diffSets, parseJsonLd, parseRdf, parseRdfXmlText } from '../helpers/graph.js';
