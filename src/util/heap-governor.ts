@@ -21,11 +21,12 @@ export interface HeapPolicy {
 const MB = 2 ** 20;
 
 /**
- * The build's thread holds the records and merge (~0.5-1 GB at 100,000 hubs): a full collection
- * of that costs ~0.3-0.5 s, so it may grow by half of it first. A worker holds little between its
- * tasks (the dumps worker ~20-40 MB, which grew to ~200 MB at V8's own pace).
+ * The build's thread holds the records and merge (~0.5-0.8 GB at 100,000 hubs). There a floor of
+ * 256 MB and half of what was alive peaked at 1.96 GB; 128 MB and a quarter at 1.58-1.65 GB, with
+ * ~150 collections taking ~35 s of a 270-330 s build (V8 collects less often by itself). A worker
+ * holds little between its tasks (the dumps worker ~20-40 MB, which grew to ~200 MB at V8's pace).
  */
-export const MAIN_THREAD_POLICY: HeapPolicy = { minGrowth: 256 * MB, growthShare: 0.5, lookEvery: 100 };
+export const MAIN_THREAD_POLICY: HeapPolicy = { minGrowth: 128 * MB, growthShare: 0.25, lookEvery: 100 };
 export const WORKER_POLICY: HeapPolicy = { minGrowth: 64 * MB, growthShare: 0.5, lookEvery: 100 };
 
 /** What the governor reads and does: the heap in use, and a full collection (none where V8 gives none). */
