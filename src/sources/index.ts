@@ -169,7 +169,7 @@ export class RecordArray implements RecordSink {
 /** Documents transcribed by a record: the document's file name, and the files of the records. */
 type Transcriptions = Map<string, Set<string>>;
 
-async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: RecordSink, marked: MarkedRecord[], transcribed: Transcriptions, diagnostics: Diagnostic[]): Promise<void> {
+async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: RecordSink, mark: (marked: MarkedRecord) => void, transcribed: Transcriptions, diagnostics: Diagnostic[]): Promise<void> {
   for (const { file, reader } of pending) {
     const files = transcribed.get(basename(file.path));
     if (PAGE_EXTENSIONS.has(extname(file.path).toLowerCase()) && files && [...files].some((f) => f !== file.name)) continue;
@@ -185,7 +185,7 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: Re
       if (document) transcribed.set(document, (transcribed.get(document) ?? new Set()).add(record.source.file));
       const job = takeJob(record);
       const at = sink.add(record);
-      if (job) marked.push({ at, job });
+      if (job) mark({ at, job });
     };
     const reading = step(`reading ${file.name}`);
     // a reader that tells how far it got (a big export, a big YAML file) gets a bar, in percent
@@ -236,12 +236,14 @@ export async function startReading(inputs: string[], sink: RecordSink, options: 
   // is covered by that record and must not be extracted a second time.
   pending.sort((a, b) => Number(PAGE_EXTENSIONS.has(extname(a.file.path).toLowerCase())) - Number(PAGE_EXTENSIONS.has(extname(b.file.path).toLowerCase())));
   // Registry exports carry descriptions: a worker loads the extractor while the files are read.
-  const worker = pending.some((p) => REGISTRY_EXTENSIONS.has(extname(p.file.path).toLowerCase())) ? new DescriptionWorker() : undefined;
+  const apply = (at: number, facts: DescriptionFacts): void => sink.addFacts(at, facts);
+  const worker = pending.some((p) => REGISTRY_EXTENSIONS.has(extname(p.file.path).toLowerCase())) ? new DescriptionWorker(apply) : undefined;
   const timer = stageTimer();
+  // Without a worker, the descriptions are extracted here once every file is read.
   const marked: MarkedRecord[] = [];
   const transcribed: Transcriptions = new Map();
   try {
-    await readAll(pending, sink, marked, transcribed, diagnostics);
+    await readAll(pending, sink, worker ? (m) => worker.add(m) : (m) => marked.push(m), transcribed, diagnostics);
     sink.end?.();
   } catch (err) {
     worker?.stop();
@@ -249,7 +251,7 @@ export async function startReading(inputs: string[], sink: RecordSink, options: 
   }
   timer.lap('  read files');
   // registry records marked by their readers get the facts of their descriptions
-  const enriched = extractMarked(marked, (at, facts) => sink.addFacts(at, facts), worker).finally(() => worker?.stop());
+  const enriched = worker ? worker.finish() : extractMarked(marked, apply);
   enriched.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
   const unread: Diagnostic[] = [];
   // Documents transcribed by a curated record are covered by it; anything else without a reader is reported.

@@ -68,80 +68,6 @@ function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, er
 }
 
 /**
- * A worker started now and given its input later, so that it loads its modules (which can take
- * most of a second) while the caller still prepares the input. The input comes in pieces, a
- * message each, and each piece is answered as soon as it is done: the worker then holds one
- * piece and its answer at a time, not the whole input and all the answers (10,000 registry
- * descriptions and their facts held 81 MB of its heap at once, at the build's busiest moment, the
- * end of the merge). `stop` ends a worker that is not needed after all.
- */
-export interface DeferredWorker<I, T> {
-  /** Every piece's answer, in order. */
-  run(pieces: readonly I[]): Promise<T[]>;
-  /** Each piece's answer handed over as it comes (in order) and not kept: resolves once all are in. */
-  forEach(pieces: readonly I[], onAnswer: (answer: T, piece: number) => void): Promise<void>;
-  stop(): void;
-}
-
-export function deferredWorker<I, T>(name: string, fromUrl: string): DeferredWorker<I, T> {
-  const started = performance.now();
-  const worker = startWorker(name, fromUrl, undefined);
-  let answered = 0;
-  let expected: number | undefined;
-  let onAnswer: ((answer: T, piece: number) => void) | undefined;
-  let settle: { resolve: () => void; reject: (err: Error) => void } | undefined;
-  let failure: Error | undefined;
-  let done = false;
-  const fail = (err: Error): void => {
-    if (done || failure) return;
-    failure = err;
-    void worker.terminate();
-    settle?.reject(err);
-  };
-  const finishIfComplete = (): void => {
-    if (done || failure || expected === undefined || answered < expected) return;
-    done = true;
-    if (process.env.DIH_TIMINGS) process.stderr.write(`timing: (worker ${name} answered ${(performance.now() - started).toFixed(0)} ms after its start)\n`);
-    void worker.terminate();
-    settle?.resolve();
-  };
-  worker.on('message', (m: Answer<T>) => {
-    if (!m.ok) return fail(new Error(m.message));
-    try {
-      onAnswer?.(m.value, answered++);
-    } catch (err) {
-      return fail(err as Error);
-    }
-    finishIfComplete();
-  });
-  worker.once('error', fail);
-  worker.once('exit', (code) => fail(new Error(`worker ${name} ended (exit code ${code}) with ${answered} of ${expected ?? 0} answers`)));
-  const forEach = (pieces: readonly I[], each: (answer: T, piece: number) => void): Promise<void> => {
-    if (expected !== undefined) return Promise.reject(new Error(`worker ${name} was given its input already`));
-    const result = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-    if (failure) settle!.reject(failure);
-    expected = pieces.length;
-    onAnswer = each;
-    // messages sent before the worker listens wait in its port
-    for (const piece of pieces) worker.postMessage(piece);
-    finishIfComplete();
-    return result;
-  };
-  return {
-    forEach,
-    async run(pieces) {
-      const answers: T[] = [];
-      await forEach(pieces, (a) => answers.push(a));
-      return answers;
-    },
-    stop() {
-      done = true;
-      void worker.terminate();
-    },
-  };
-}
-
-/**
  * A long-lived worker asked one question at a time (or several queued): each `ask` posts its input
  * and resolves with the worker's answer to it, in order (the worker side is `answerEachInput`).
  * Whatever the worker loads or prepares from `workerData` (compiled shapes, say) is done once for
@@ -180,7 +106,7 @@ export function serialWorker<I, T>(name: string, fromUrl: string, workerData: un
   };
 }
 
-/** Worker side of `deferredWorker` and `serialWorker`: answers each piece of input, in the order they come, as `answer` does. */
+/** Worker side of `serialWorker`: answers each piece of input, in the order they come, as `answer` does. */
 export function answerEachInput<I, T>(task: (piece: I) => T | Promise<T>): void {
   let queue = Promise.resolve();
   parentPort?.on('message', (piece: I) => {

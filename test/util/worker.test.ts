@@ -1,6 +1,6 @@
 /** util/worker: one-shot workers answer once, report their errors, and never leave the caller waiting. */
 import assert from 'node:assert/strict';
-import { deferredWorker, runWorker, serialWorker } from '../../src/util/worker.js';
+import { runWorker, serialWorker } from '../../src/util/worker.js';
 
 describe('util/worker', function () {
   this.timeout(30_000);
@@ -12,40 +12,6 @@ describe('util/worker', function () {
   });
   it('util/worker/runWorker rejects when the worker exits without answering', async function () {
     await assert.rejects(runWorker('one-shot-worker', import.meta.url, { mode: 'exit' }), /exit code 3\) without an answer/);
-  });
-  it('util/worker/deferredWorker starts first and answers the input it is given later, piece by piece, in order', async function () {
-    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.deepEqual(await worker.run([21, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), [42, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
-  });
-  it('util/worker/deferredWorker answers an input of no pieces with none', async function () {
-    assert.deepEqual(await deferredWorker<number, number>('deferred-worker', import.meta.url).run([]), []);
-  });
-  it('util/worker/deferredWorker rejects with the error of its task, for any piece', async function () {
-    await assert.rejects(deferredWorker<number, number>('deferred-worker', import.meta.url).run([1, 2, -1, 4]), /no negative input/);
-  });
-  it('util/worker/deferredWorker/forEach hands each answer over as it comes, with its piece number, before resolving', async function () {
-    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
-    const seen: [number, number][] = [];
-    const done = worker.forEach([5, 6, 7], (answer, piece) => seen.push([answer, piece]));
-    assert.equal(await done, undefined);
-    assert.deepEqual(seen, [[10, 0], [12, 1], [14, 2]]);
-  });
-  it('util/worker/deferredWorker/forEach rejects with an error thrown by its callback, and ends the worker', async function () {
-    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
-    await assert.rejects(worker.forEach([1, 2, 3], (answer) => {
-      if (answer === 4) throw new Error('callback refused 4');
-    }), /callback refused 4/);
-  });
-  it('util/worker/deferredWorker is given its input once', async function () {
-    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
-    await worker.run([1]);
-    await assert.rejects(worker.run([2]), /given its input already/);
-  });
-  it('util/worker/deferredWorker stopped without input ends without an unhandled rejection', async function () {
-    const worker = deferredWorker<number, number>('deferred-worker', import.meta.url);
-    worker.stop();
-    await new Promise((resolve) => setTimeout(resolve, 200));
   });
   it('util/worker/serialWorker answers each question in order, with what it was started with, questions queued or one by one', async function () {
     const worker = serialWorker<number, number>('serial-worker', import.meta.url, { factor: 3 });

@@ -1,0 +1,60 @@
+/** sources/enrich: registry descriptions extracted on a worker while the files are still read, as this thread would extract them. */
+import assert from 'node:assert/strict';
+import { DescriptionWorker, extractMarked, type MarkedRecord } from '../../src/sources/enrich.js';
+import type { DescriptionFacts } from '../../src/extract/description.js';
+
+const TEXTS = [
+  'The hub is coordinated by the University of Porto and its partners include INESC TEC and the Portuguese Robotics Society.',
+  'Led by Fraunhofer IPA, the hub works with SMEs in manufacturing and artificial intelligence.',
+  'A one-stop shop for the agrifood sector in Andalusia.',
+];
+
+/** 2,500 marked records (three messages for the worker), every fifth without a job in between. */
+function marked(): MarkedRecord[] {
+  return Array.from({ length: 2500 }, (_, n) => ({
+    at: n + Math.floor(n / 4),
+    job: { text: TEXTS[n % TEXTS.length]!, context: { hubName: `Hub ${n}`, file: 'registry.json', recordId: `r${n}`, field: 'description' } },
+  }));
+}
+
+const asJson = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+describe('sources/enrich', function () {
+  this.timeout(120_000);
+
+  it('sources/enrich/DescriptionWorker gives each record the facts extractMarked gives it, with the same diagnostics in record order', async function () {
+    const records = marked();
+    const here = new Map<number, DescriptionFacts>();
+    const hereDiagnostics = await extractMarked(records, (at, facts) => here.set(at, facts));
+    const there = new Map<number, DescriptionFacts>();
+    const worker = new DescriptionWorker((at, facts) => there.set(at, facts));
+    for (const m of records) worker.add(m);
+    const thereDiagnostics = await worker.finish();
+    assert.equal(there.size, records.length);
+    assert.deepEqual([...there.keys()], records.map((m) => m.at), 'facts come in record order');
+    for (const m of records) assert.deepStrictEqual(there.get(m.at), asJson(here.get(m.at)), `record at ${m.at}`);
+    assert.deepEqual(thereDiagnostics, asJson(hereDiagnostics));
+    assert.ok([...there.values()].some((f) => f.entities.length > 0), 'the descriptions named organisations');
+  });
+
+  it('sources/enrich/DescriptionWorker extracts each thousand descriptions as soon as they are marked, before the reading ends', async function () {
+    const records = marked();
+    let applied = 0;
+    const worker = new DescriptionWorker(() => applied++);
+    for (const m of records.slice(0, 1000)) worker.add(m);
+    // the reading goes on; the first thousand come back without finish() being called
+    const deadline = Date.now() + 60_000;
+    while (applied < 1000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(applied, 1000);
+    for (const m of records.slice(1000)) worker.add(m);
+    await worker.finish();
+    assert.equal(applied, records.length);
+  });
+
+  it('sources/enrich/DescriptionWorker stopped while reading fails finish() instead of leaving the build waiting', async function () {
+    const worker = new DescriptionWorker(() => undefined);
+    worker.stop();
+    for (const m of marked().slice(0, 1500)) worker.add(m);
+    await assert.rejects(worker.finish(), /closed/);
+  });
+});
