@@ -16,6 +16,7 @@ import { HUB_KEY, type HubRecord } from '../model/record.js';
 import type { DescriptionContext, DescriptionFacts } from '../extract/description.js';
 import { serialWorker } from '../util/worker.js';
 import { append } from '../util/arrays.js';
+import { relieveHeap } from '../util/heap-governor.js';
 
 export interface DescriptionJob { text: string; context: DescriptionContext }
 
@@ -67,6 +68,8 @@ export class DescriptionWorker {
         this.apply(piece[i]!.at, f);
         append(diagnostics, f.diagnostics);
       });
+      // Once the files are read, this thread only waits here (and packs facts): no progress bar keeps its heap in check.
+      relieveHeap();
       return diagnostics;
     });
     answered.catch(() => undefined); // awaited by finish(); never an unhandled rejection meanwhile

@@ -52,7 +52,12 @@ export function heapGovernor(policy: HeapPolicy, probe: HeapProbe): HeapGovernor
     relieve(now) {
       if (!probe.collect || now - lastLook < policy.lookEvery) return false;
       lastLook = now;
-      if (probe.used() - alive < Math.max(policy.minGrowth, alive * policy.growthShare)) return false;
+      const used = probe.used();
+      // Below what the last collection left: V8 has collected by itself since, and what it left
+      // is the new base (else a governor that collected at a busy moment would wait for a heap
+      // that never comes back).
+      if (used < alive) alive = used;
+      if (used - alive < Math.max(policy.minGrowth, alive * policy.growthShare)) return false;
       const start = performance.now();
       probe.collect();
       collectingMs += performance.now() - start;

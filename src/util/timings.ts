@@ -39,9 +39,11 @@ export function stageTimer(enabled = !!process.env.DIH_TIMINGS): StageTimer {
       const cpu = process.cpuUsage(lastCpu);
       lastCpu = process.cpuUsage();
       const cores = (cpu.user + cpu.system) / 1000 / Math.max(now - last, 1);
+      // the kernel's share: file writes, and reclaiming the page cache for them
+      const kernel = cpu.system / Math.max(cpu.user + cpu.system, 1);
       // memory too: a big build's peak shows which stage holds what
       const { rss, heapUsed } = process.memoryUsage();
-      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; ${cores.toFixed(2)} cores; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB${peakMb()}${collections()})\n`);
+      process.stderr.write(`timing: ${name.padEnd(28)} ${(now - last).toFixed(0).padStart(6)} ms  (total ${(now - first).toFixed(0)} ms; ${cores.toFixed(2)} cores, ${(kernel * 100).toFixed(0)} % kernel; rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB${peakMb()}${collections()})\n`);
       last = now;
     },
   };

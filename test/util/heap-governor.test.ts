@@ -20,6 +20,7 @@ describe('util/heap-governor', function () {
     ['a big heap may grow by its share before a collection', 800, [[0, 1150, false], [200, 1201, true]]],
     ['the heap is looked at most every lookEvery ms', 20, [[0, 60, false], [50, 500, false], [100, 500, true]]],
     ['after a collection the allowance counts from what stayed alive', 20, [[0, 200, true], [100, 130, false], [200, 139, true]]],
+    ['a heap V8 has collected by itself is the new base', 800, [[0, 500, false], [200, 749, false], [300, 751, true]]],
   ];
   for (const [what, start, looks] of table) {
     it(`util/heap-governor/relieve: ${what}`, function () {
