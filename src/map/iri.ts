@@ -5,10 +5,9 @@
 
 /** NFC-normalise, fold to ASCII, lower-case, hyphenate. Stable for a given name whatever the input order. */
 export function slugify(name: string): string {
-  const folded = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss').replace(/æ/gi, 'ae').replace(/ø/gi, 'o').replace(/œ/gi, 'oe').replace(/ł/gi, 'l').replace(/đ/gi, 'd').replace(/þ/gi, 'th')
+  // ASCII needs no folding (NFKD leaves it as it is): most names and ids, slugged on every mapping.
+  const ascii = /^[\u0000-\u007f]*$/.test(name) ? name : foldToAscii(name);
+  const folded = ascii
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
@@ -17,6 +16,14 @@ export function slugify(name: string): string {
   // after the cut (an organisation named twice in one long record id) must keep distinct IRIs.
   const trimmed = folded.length > 80 ? `${folded.slice(0, 71).replace(/-+$/, '')}-${stableHash(folded)}` : folded;
   return trimmed || 'x';
+}
+
+/** Accents stripped and the letters NFKD does not decompose spelled out in ASCII. */
+function foldToAscii(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss').replace(/æ/gi, 'ae').replace(/ø/gi, 'o').replace(/œ/gi, 'oe').replace(/ł/gi, 'l').replace(/đ/gi, 'd').replace(/þ/gi, 'th');
 }
 
 /** Short stable hash (FNV-1a, 32 bit), for IRIs that must not depend on input order. */
