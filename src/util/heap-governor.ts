@@ -93,8 +93,13 @@ export function fullCollection(): (() => void) | undefined {
 let governor: HeapGovernor | undefined;
 
 /** This thread's governor, made at first use (each worker has its own module state). */
-export function threadHeapGovernor(): HeapGovernor {
+function threadHeapGovernor(): HeapGovernor {
   return (governor ??= heapGovernor(isMainThread ? MAIN_THREAD_POLICY : WORKER_POLICY, { used: () => getHeapStatistics().used_heap_size, collect: fullCollection() }));
+}
+
+/** What this thread's governor has done so far, without making one (which would expose V8's gc). */
+export function heapRelief(): { collections: number; collectingMs: number } {
+  return governor ? { collections: governor.collections, collectingMs: governor.collectingMs } : { collections: 0, collectingMs: 0 };
 }
 
 export function relieveHeap(now: number = performance.now()): boolean {

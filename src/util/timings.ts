@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { threadHeapGovernor } from './heap-governor.js';
+import { heapRelief } from './heap-governor.js';
 
 /**
  * Wall-clock time per build stage, written to stderr when DIH_TIMINGS is set: where a slow build
@@ -22,7 +22,7 @@ function peakMb(): string {
 
 /** The collections the heap governor made on this thread so far, and their time. */
 function collections(): string {
-  const { collections: n, collectingMs } = threadHeapGovernor();
+  const { collections: n, collectingMs } = heapRelief();
   return n ? `; ${n} heap collection(s), ${(collectingMs / 1000).toFixed(1)} s` : '';
 }
 
