@@ -3,11 +3,11 @@
  * N-Triples (the limit of what any build can do). Figures are ratios measured in the same run.
  */
 import { performance } from 'node:perf_hooks';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../src/pipeline.js';
 import { toNTriples } from '../src/publish/serialize.js';
+import { tempDir } from '../test/helpers/paths.js';
 
 const sources = join(import.meta.dirname ?? '.', '..', 'sources');
 const rounds = 5;
@@ -20,7 +20,7 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const out = mkdtempSync(join(tmpdir(), 'dih-bench-'));
+const out = tempDir('dih-bench-');
 const first = await build([sources], { out: join(out, 'dist') });
 const builds: number[] = [];
 const raws: number[] = [];

@@ -9,8 +9,7 @@
  * Data: DIH_QUERY_BENCH_DATA=<publication folder> (e.g. a build of the registries); without it,
  * the example sources are built into a temporary folder.
  */
-import { createReadStream, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from 'n3';
 import { RdfStore } from 'rdf-stores';
@@ -20,10 +19,11 @@ import { loadQuads, queryContext, queryEngine, queryStore } from '../src/query/e
 import type { QuadIndex } from '../src/query/quad-index.js';
 import { readQuadIndex } from '../src/query/quad-index-file.js';
 import { namedQueries } from '../src/serve/query-page.js';
+import { tempDir } from '../test/helpers/paths.js';
 
 let data = process.env.DIH_QUERY_BENCH_DATA;
 if (!data) {
-  data = join(mkdtempSync(join(tmpdir(), 'dih-bench-query-')), 'dist');
+  data = join(tempDir('dih-bench-query-'), 'dist');
   await build([join(import.meta.dirname ?? '.', '..', 'sources')], { out: data });
 }
 // Only the quad index wanted, and the publication has one: read it (a 100,000-hub dih.nq takes

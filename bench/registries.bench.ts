@@ -4,8 +4,6 @@
  * the least any build must do. Also times the merge stage alone.
  */
 import { performance } from 'node:perf_hooks';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../src/pipeline.js';
 import { readSources } from '../src/sources/index.js';
@@ -13,6 +11,7 @@ import { mergeRecords } from '../src/merge/index.js';
 import { loadConcepts } from '../src/vocab/concepts.js';
 import { DEFAULT_BASE } from '../src/vocab/namespaces.js';
 import { sharedDir } from '../src/util/paths.js';
+import { tempDir } from '../test/helpers/paths.js';
 
 const root = join(import.meta.dirname ?? '.', '..');
 const registries = process.env.REGISTRIES ?? join(sharedDir(root), 'data', 'registries');
@@ -25,7 +24,7 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   return performance.now() - t;
 }
 
-const out = mkdtempSync(join(tmpdir(), 'dih-bench-registries-'));
+const out = tempDir('dih-bench-registries-');
 const reads: number[] = [];
 const merges: number[] = [];
 const builds: number[] = [];

@@ -21,9 +21,8 @@
  */
 import { createServer, get } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { execFile } from 'node:child_process';
@@ -32,6 +31,7 @@ import oxigraph from 'oxigraph';
 import { build } from '../src/pipeline.js';
 import { startServer } from '../src/serve/server.js';
 import { namedQueries } from '../src/serve/query-page.js';
+import { tempDir } from '../test/helpers/paths.js';
 
 /** The part of autocannon's JSON report used here. */
 interface AutocannonResult { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number }
@@ -132,7 +132,7 @@ async function settle(endpoint: string): Promise<void> {
 
 let data = process.env.DIH_SERVE_BENCH_DATA;
 if (!data) {
-  data = join(mkdtempSync(join(tmpdir(), 'dih-bench-serve-')), 'dist');
+  data = join(tempDir('dih-bench-serve-'), 'dist');
   await build([join(import.meta.dirname ?? '.', '..', 'sources')], { out: data });
   console.log('data: the example sources (set DIH_SERVE_BENCH_DATA to a build of the registries for the merged graph)');
 }

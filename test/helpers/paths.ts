@@ -1,5 +1,5 @@
 /** Paths and temporary folders shared by the tests. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,28 @@ export const SOURCES = join(ROOT, 'sources');
 export const CLI = join(ROOT, 'lib', 'cli.js');
 export const SHARED = sharedDir(ROOT);
 
+/** Folders made by tempDir, removed when the process exits. */
+const made: string[] = [];
+
+function removeMade(): void {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // a folder something else still writes into: left, as the system's temp cleaning will
+    }
+  }
+}
+
+/**
+ * A fresh folder under the system's temp folder, removed when the process exits (a `make test`
+ * made ~80 of them, some of 10,000 hubs' publications). DIH_KEEP_TEMP=1 keeps them, to look at.
+ */
 export function tempDir(prefix = 'dih-ld-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (!process.env.DIH_KEEP_TEMP) {
+    if (!made.length) process.once('exit', removeMade);
+    made.push(dir);
+  }
+  return dir;
 }
