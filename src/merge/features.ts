@@ -3,6 +3,7 @@
  * per record: web host and registrable domain, name words and acronyms, city and street words,
  * country, description words. Keys are accent-insensitive and tolerate letters a harvester dropped.
  */
+import { ownCopy } from '../util/own-copy.js';
 import type { HubRecord } from '../model/record.js';
 import { normaliseWebsite } from '../map/iri.js';
 import { foldKey } from '../sources/cleaning.js';
@@ -49,8 +50,9 @@ const wordList: string[] = [];
 function wordId(word: string): number {
   let id = wordIds.get(word);
   if (id === undefined) {
-    id = wordList.push(word) - 1;
-    wordIds.set(word, id);
+    const own = ownCopy(word);
+    id = wordList.push(own) - 1;
+    wordIds.set(own, id);
   }
   return id;
 }
