@@ -6,7 +6,7 @@
  */
 import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics.js';
-import { fastDocuments, lineFinder, type DocumentPlaces, type FastDocument } from './yaml-fast.js';
+import { fastDocuments, LineIndex, type DocumentPlaces, type FastDocument } from './yaml-fast.js';
 import { newEntity, type ConceptRef, type Entity, type EntityKind, type FactProvenance, type HubRecord, type Relation, type Span } from '../model/record.js';
 
 export interface ReadResult {
@@ -252,14 +252,14 @@ function yamlLocator(doc: Document.Parsed, lines: LineCounter): (path: Path) => 
 }
 
 /** The fast path's node lines: the record, its entities and relations; any other path needs the `yaml` path. */
-function placesLocator(places: DocumentPlaces, lineAt: (offset: number) => number): (path: Path) => number | undefined {
+function placesLocator(places: DocumentPlaces, lines: LineIndex): (path: Path) => number | undefined {
   return (path) => {
     const offset = path.length === 0 ? places.root
       : path.length === 2 && path[0] === 'entities' ? places.entities.get(String(path[1]))
         : path.length === 2 && path[0] === 'relations' && typeof path[1] === 'number' ? places.relations[path[1]]
           : undefined;
     if (offset === undefined) throw NEEDS_YAML_PATH;
-    return lineAt(offset);
+    return lines.lineAt(offset);
   };
 }
 
@@ -285,7 +285,8 @@ export function readYamlRecords(text: string, file: string, options: YamlReadOpt
   const take = options.onRecord ?? ((record: HubRecord) => records.push(record));
   const diagnostics: Diagnostic[] = [];
   const slow = new YamlDocuments(text);
-  const lineAt = lineFinder(text);
+  // Every record asks for its line: the line starts are found once, up front.
+  const lines = new LineIndex(text);
   const fast = fastDocuments(text, options.onProgress);
   let index = 0;
   let step = fast.next();
@@ -304,7 +305,7 @@ export function readYamlRecords(text: string, file: string, options: YamlReadOpt
   function readFast(doc: FastDocument, index: number): boolean {
     if (options.fast === false || !doc.places) return false;
     if (doc.data === null || doc.data === undefined) return true;
-    const c = new RecordChecker(file, placesLocator(doc.places, lineAt), undefined, true);
+    const c = new RecordChecker(file, placesLocator(doc.places, lines), undefined, true);
     try {
       const record = readRecordData(c, doc.data, file, index);
       if (!record) return false;
