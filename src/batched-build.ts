@@ -20,7 +20,8 @@ import type { Diagnostic } from './model/diagnostics.js';
 import type { HubRecord } from './model/record.js';
 import { mapOne, vocabularyQuads, type BuildOptions, type BuildResult, type Prepared } from './pipeline.js';
 import { conflictsCsvRows, CONFLICTS_HEADER, csvHeader, linksCsvRows, LINKS_HEADER, mergedGraphIri, mergeQuads } from './merge/publish.js';
-import { MERGE_FILES, mergeResultOf } from './merge/index.js';
+import { MERGE_FILES, mergeResultOf, type MergeResult } from './merge/index.js';
+import { addHubCounts, type MergeCounts } from './merge/summary.js';
 import { MergedBatches, planBatches, type Batch, type MergedBatch } from './batch-plan.js';
 import { dih, org, prefixesFor, rdf, rdfs, skos } from './vocab/namespaces.js';
 import { asPublicationOrder, nQuadsBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
@@ -194,6 +195,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   let dumps: DumpsStream | undefined;
   // Started in the try too: a worker left running would keep the process alive after a failure.
   let validator: BatchValidator | undefined;
+  const counts: MergeCounts = { hubs: 0, merged: 0, links: 0, conflicts: 0, candidatePairs };
   const voidStats = new VoidStats(base);
   const facts = new DataFactsCollector(prepared.concepts);
   const outcomes: ValidationOutcome[] = [];
@@ -233,6 +235,8 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
         quads = batchQuads(prepared, batches[b]!, merged, new Set());
         await links.write(Buffer.from(linksCsvRows(merged.hubs), 'utf8'));
         await conflicts.write(Buffer.from(conflictsCsvRows(merged.conflicts), 'utf8'));
+        addHubCounts(counts, merged.hubs);
+        counts.conflicts += merged.conflicts.length;
       }
       clock('map');
       await nquads.write(nQuadsBytes(quads));
@@ -321,9 +325,28 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   await settlePublication(stage, refused);
   timer.lap('write');
   const files = refused ? [] : [...written.keys(), ...sitePages].sort();
-  // The merge as the caller knows it, unpacked once more now that the batches are published.
-  const unpacked = Array.from({ length: mergedBatches.length }, (_, b) => mergedBatches.get(b));
-  const merge = mergeResultOf(unpacked.flatMap((m) => m.hubs), unpacked.flatMap((m) => m.conflicts), candidatePairs, base);
-  prepared.merge = merge;
-  return { records: prepared.records.outlines(), quads: [], triples, batches: batches.length, diagnostics: found.diagnostics, validation, files, merge };
+  return { records: prepared.records.outlines(), quads: [], triples, batches: batches.length, diagnostics: found.diagnostics, validation, files, merge: unpackedWhenRead(mergedBatches, candidatePairs, base), mergeCounts: counts };
+}
+
+/**
+ * The merge as the caller knows it, unpacked from the batches when first read: the CLI reads only
+ * its counts, and unpacking 100,000 canonical hubs at the end of the build took ~130 MB more than
+ * the batches' peak.
+ */
+function unpackedWhenRead(mergedBatches: MergedBatches, candidatePairs: number, base: string): MergeResult {
+  let merge: MergeResult | undefined;
+  const unpacked = (): MergeResult => {
+    if (merge) return merge;
+    const batches = Array.from({ length: mergedBatches.length }, (_, b) => mergedBatches.get(b));
+    return (merge = mergeResultOf(batches.flatMap((m) => m.hubs), batches.flatMap((m) => m.conflicts), candidatePairs, base));
+  };
+  return {
+    get hubs() { return unpacked().hubs; },
+    set hubs(hubs) { unpacked().hubs = hubs; },
+    get conflicts() { return unpacked().conflicts; },
+    set conflicts(conflicts) { unpacked().conflicts = conflicts; },
+    get quads() { return unpacked().quads; },
+    get files() { return unpacked().files; },
+    candidatePairs,
+  };
 }

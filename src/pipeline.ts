@@ -22,6 +22,7 @@ import { dumpsInWorker, WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, siteFiles } from './publish/publication.js';
 import { digestOf, type FileDigest } from './publish/catalog.js';
 import { mergeRecords, mergeView, recordFeatures, type MergeResult, type RecordFeatures } from './merge/index.js';
+import { mergeCounts, type MergeCounts } from './merge/summary.js';
 import { RecordStore } from './sources/record-store.js';
 import { phasedProgress, progress, step } from './util/progress.js';
 import { stageTimer } from './util/timings.js';
@@ -74,8 +75,10 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   validation: ValidationOutcome;
   files: string[];
-  /** The merged view: canonical hubs, links to source records, conflicts. */
+  /** The merged view: canonical hubs, links to source records, conflicts (after a build in batches, unpacked when first read). */
   merge: MergeResult;
+  /** What the summary says of the merge, known without unpacking it. */
+  mergeCounts: MergeCounts;
 }
 
 /** Our own schemes are published whole; external authority concepts only where the data uses them. */
@@ -293,5 +296,5 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   }
   await settlePublication(stage, refused);
   timer.lap('write');
-  return { records, quads, triples: sorted.ids.length / 3, batches: 1, diagnostics, validation, files: refused ? [] : [...written.keys(), ...pages, QUAD_INDEX_FILE].sort(), merge };
+  return { records, quads, triples: sorted.ids.length / 3, batches: 1, diagnostics, validation, files: refused ? [] : [...written.keys(), ...pages, QUAD_INDEX_FILE].sort(), merge, mergeCounts: mergeCounts(merge) };
 }

@@ -37,7 +37,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     if (!values.verbose && result.validation.warnings) process.stderr.write(warningCounts(result.validation.findings));
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  process.stderr.write(buildSummary(result.records, result.merge, result.diagnostics));
+  process.stderr.write(buildSummary(result.records, result.mergeCounts, result.diagnostics));
   const summary = `${result.records.length} record(s), ${result.triples} triples${result.batches > 1 ? ` (in ${result.batches} batches)` : ''}; ` +
     `${errors} input error(s), ${result.validation.violations} violation(s), ${result.validation.warnings} warning(s)`;
   if (!result.files.length) {

@@ -19,15 +19,38 @@ export function unmappedLabels(diagnostics: Diagnostic[]): Map<string, string[]>
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]));
 }
 
-export function buildSummary(records: HubRecord[], merge: MergeResult, diagnostics: Diagnostic[]): string {
+/** What the summary says of a merge: counts, which a build in batches keeps without the hubs. */
+export interface MergeCounts {
+  hubs: number;
+  /** Hubs merged from several records. */
+  merged: number;
+  links: number;
+  conflicts: number;
+  candidatePairs: number;
+}
+
+export function mergeCounts(merge: MergeResult): MergeCounts {
+  const counts = { hubs: 0, merged: 0, links: 0, conflicts: merge.conflicts.length, candidatePairs: merge.candidatePairs };
+  addHubCounts(counts, merge.hubs);
+  return counts;
+}
+
+/** Adds hubs (with their links) to `counts`. */
+export function addHubCounts(counts: MergeCounts, hubs: readonly { links: readonly unknown[] }[]): void {
+  counts.hubs += hubs.length;
+  for (const h of hubs) {
+    counts.links += h.links.length;
+    if (h.links.length > 1) counts.merged++;
+  }
+}
+
+export function buildSummary(records: HubRecord[], merge: MergeCounts, diagnostics: Diagnostic[]): string {
   const perFile = new Map<string, number>();
   for (const r of records) perFile.set(r.source.file, (perFile.get(r.source.file) ?? 0) + 1);
   const lines = ['summary:'];
   for (const [file, n] of [...perFile].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`  read ${n} record(s) from ${file}`);
-  const links = merge.hubs.reduce((n, h) => n + h.links.length, 0);
-  const merged = merge.hubs.filter((h) => h.links.length > 1).length;
-  lines.push(`  ${merge.hubs.length} hub(s) after merge (${merged} merged from several records; ${merge.candidatePairs} candidate pair(s) compared)`);
-  lines.push(`  ${links} link(s) in links.csv, ${merge.conflicts.length} conflict(s) in conflicts.csv`);
+  lines.push(`  ${merge.hubs} hub(s) after merge (${merge.merged} merged from several records; ${merge.candidatePairs} candidate pair(s) compared)`);
+  lines.push(`  ${merge.links} link(s) in links.csv, ${merge.conflicts} conflict(s) in conflicts.csv`);
   const unmapped = unmappedLabels(diagnostics);
   const total = [...unmapped.values()].reduce((n, l) => n + l.length, 0);
   lines.push(`  ${total} unmapped label(s)${total ? ':' : ''}`);

@@ -13,6 +13,7 @@ import { writeSynthetic } from '../../bench/generate.js';
 import { SHARED, SOURCES, tempDir } from '../helpers/paths.js';
 import { diffSets, parseJsonLd, parseRdf, parseRdfXmlText } from '../helpers/graph.js';
 import { quadToNq, tripleToNt } from '../../src/publish/serialize.js';
+import { mergeCounts } from '../../src/merge/summary.js';
 
 /**
  * Curated records (IRIs by name, not scoped to the record) that describe the same organisation
@@ -92,6 +93,15 @@ describe('pipeline/batched-build', function () {
     assert.ok(wholeResult.triples > 5000, `${wholeResult.triples} triples`);
   });
 
+
+  it('pipeline/batched-build/merge: its counts come without unpacking the hubs, which are the same when read', function () {
+    assert.deepEqual(batchedResult.mergeCounts, wholeResult.mergeCounts);
+    assert.ok(batchedResult.mergeCounts.merged > 0, JSON.stringify(batchedResult.mergeCounts));
+    // Unpacked when first read (the CLI never reads them): a getter, not an array made at the end.
+    assert.equal(typeof Object.getOwnPropertyDescriptor(batchedResult.merge, 'hubs')?.get, 'function');
+    assert.deepEqual(mergeCounts(batchedResult.merge), wholeResult.mergeCounts);
+    assert.deepEqual(batchedResult.merge.hubs.map((h) => h.iri).sort(), wholeResult.merge.hubs.map((h) => h.iri).sort());
+  });
   it('pipeline/batched-build/nquads are the same quads', function () {
     const a = quadSet(read(whole, 'dih.nq'));
     const b = quadSet(read(batched, 'dih.nq'));
