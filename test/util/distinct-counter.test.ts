@@ -20,4 +20,12 @@ describe('util/distinct-counter', function () {
     assert.equal(counter.add(''), true);
     assert.equal(counter.add(''), false);
   });
+
+  it('util/distinct-counter takes 8 bytes a slot and fills three quarters of them before it grows', function () {
+    const counter = new DistinctCounter();
+    // 1.5 M fit in three quarters of 2^21 slots (at most half full, they would take 2^22).
+    for (let i = 0; i < 1_500_000; i++) counter.add(`https://w3id.org/dih/hub/${i}`);
+    assert.equal(counter.size, 1_500_000);
+    assert.equal(counter.byteLength, 8 * 2 ** 21);
+  });
 });
