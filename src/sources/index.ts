@@ -34,12 +34,33 @@ export interface ReaderResult {
 }
 
 /**
+ * A file's bytes, handed over once. A reader takes them (take()) and so holds the only reference:
+ * a text reader lets them go once decoded, instead of the 110 MB of a 100,000-hub YAML file
+ * staying next to its text while it is parsed.
+ */
+export class FileBytes {
+  constructor(private bytes: Buffer | undefined) {}
+
+  /** The file's bytes, read from disk (throws what reading throws). Made in a frame of its own, which keeps no reference. */
+  static read(path: string): FileBytes {
+    return new FileBytes(readFileSync(path));
+  }
+
+  take(): Buffer {
+    const bytes = this.bytes;
+    if (!bytes) throw new Error('the file\'s bytes were already taken');
+    this.bytes = undefined;
+    return bytes;
+  }
+}
+
+/**
  * A reader gets the file's bytes (spreadsheets are binary) and may work asynchronously. It may hand
  * each record to `emit` as soon as it is read, instead of returning it: a big file's records are
  * then packed away one by one, never all objects at once (the build's sink, see RecordStore). It
  * may tell `onProgress` the share of the file read so far (0 to 1), for the progress bar.
  */
-export type Reader = (bytes: Buffer, file: SourceFile, emit?: (record: HubRecord) => void, onProgress?: (fraction: number) => void) => ReaderResult | Promise<ReaderResult>;
+export type Reader = (bytes: FileBytes, file: SourceFile, emit?: (record: HubRecord) => void, onProgress?: (fraction: number) => void) => ReaderResult | Promise<ReaderResult>;
 type TextRead = (text: string, file: SourceFile, emit?: (record: HubRecord) => void, onProgress?: (fraction: number) => void) => ReaderResult | Promise<ReaderResult>;
 
 /** Decodes UTF-8 text, dropping a byte-order mark. */
@@ -86,10 +107,15 @@ export function decodeText(bytes: Buffer, file: SourceFile): { text?: string; di
   }
 }
 
+/** The text of a file's bytes, in a frame of its own: once it returns, nothing holds the bytes. */
+function takeText(bytes: FileBytes, file: SourceFile): { text?: string; diagnostics: Diagnostic[] } {
+  return decodeText(bytes.take(), file);
+}
+
 /** A reader of text formats, given decoded text; decoding problems are reported next to its own. */
 function textReader(read: TextRead): Reader {
   return async (bytes, file, emit, onProgress) => {
-    const { text, diagnostics } = decodeText(bytes, file);
+    const { text, diagnostics } = takeText(bytes, file);
     if (text === undefined) return { records: [], diagnostics };
     const result = await read(text, file, emit, onProgress);
     return { records: result.records, diagnostics: [...diagnostics, ...result.diagnostics] };
@@ -101,7 +127,7 @@ export const READERS: Record<string, Reader> = {
   '.yaml': textReader((text, file, emit, onProgress) => readYamlRecords(text, file.name, { ...(emit ? { onRecord: emit } : {}), ...(onProgress ? { onProgress } : {}) })),
   '.yml': textReader((text, file, emit, onProgress) => readYamlRecords(text, file.name, { ...(emit ? { onRecord: emit } : {}), ...(onProgress ? { onProgress } : {}) })),
   '.json': textReader((text, file, emit, onProgress) => readRegistryJson(text, file, emit, onProgress)),
-  '.xlsx': (bytes, file) => readEdihXlsx(bytes, file),
+  '.xlsx': (bytes, file) => readEdihXlsx(bytes.take(), file),
   '.csv': textReader((text, file) => readEdihCsv(text, file)),
   // the extractor (and its NLP library) loads only for builds that have pages
   '.txt': textReader(async (text, file) => (await import('./catalogue-page.js')).readCataloguePage(text, file.name)),
@@ -173,9 +199,9 @@ async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: Re
   for (const { file, reader } of pending) {
     const files = transcribed.get(basename(file.path));
     if (PAGE_EXTENSIONS.has(extname(file.path).toLowerCase()) && files && [...files].some((f) => f !== file.name)) continue;
-    let bytes: Buffer;
+    let bytes: FileBytes;
     try {
-      bytes = readFileSync(file.path);
+      bytes = FileBytes.read(file.path);
     } catch (err) {
       diagnostics.push({ severity: 'error', file: file.name, message: `cannot read: ${(err as Error).message}` });
       continue;

@@ -48,4 +48,31 @@ describe('sources/yaml-record memory', function () {
     assert.equal(taken, 10_000);
     assert.ok(grew < size / 4, `after reading, ${(grew / MB).toFixed(1)} MB are held (the file is ${(size / MB).toFixed(1)} MB)`);
   });
+
+  it('sources/index a text file\'s bytes are let go once decoded, while its records are read', async function () {
+    const dir = tempDir();
+    const size = ((): number => {
+      const yaml = generate(10_000).yaml;
+      writeFileSync(join(dir, 'synthetic.yaml'), yaml);
+      return Buffer.byteLength(yaml);
+    })();
+    let heldWhileReading = -1;
+    let taken = 0;
+    await (async () => {
+      const read = await startReading([dir], {
+        add: () => {
+          // Halfway through the file: what is held outside the heap (the bytes would be).
+          if (++taken === 5_000) {
+            collect!();
+            heldWhileReading = process.memoryUsage().arrayBuffers;
+          }
+          return taken - 1;
+        },
+        addFacts: () => undefined,
+      });
+      await read.enriched;
+    })();
+    assert.equal(taken, 10_000);
+    assert.ok(heldWhileReading >= 0 && heldWhileReading < size / 2, `${(heldWhileReading / MB).toFixed(1)} MB of buffers held while reading a ${(size / MB).toFixed(1)} MB file`);
+  });
 });
