@@ -118,9 +118,9 @@ export async function readAndMerge(inputs: string[], options: { base?: string; i
   // record is read; the rest is packed away at once.
   const views: HubRecord[] = [];
   const features: RecordFeatures[] = [];
-  const records = new RecordStore((record) => {
+  const records = new RecordStore((record, _, source) => {
     features.push(recordFeatures(record, views.length));
-    views.push(mergeView(record));
+    views.push(mergeView(record, source));
   });
   // Reading starts first: it starts the description worker, which then loads while this thread
   // loads the vocabularies.

@@ -202,15 +202,16 @@ const STOP_DESCRIPTION = new Set('with from that this which their they have will
 
 export function recordFeatures(record: HubRecord, index: number): RecordFeatures {
   const hub = record.entities.find((e) => e.key === record.hub) ?? record.entities[0];
-  const name = hub?.name ?? '';
-  const names = [name, ...(hub?.altNames ?? [])].filter(Boolean);
+  // Kept through the merge: copied out of the file they were read from (see util/own-copy).
+  const names = [hub?.name ?? '', ...(hub?.altNames ?? [])].filter(Boolean).map(ownCopy);
+  const name = hub?.name ? names[0]! : '';
   const nameWords = WordSet.of(names.flatMap(words).filter((w) => w.length >= 3 && !GENERIC.has(w)));
   const address = hub?.address;
   const cityWords = WordSet.of(address?.locality ? words(address.locality) : cityFromFull(address?.full));
   const addressWords = WordSet.of(words([address?.street, address?.full].filter(Boolean).join(' ')).filter((w) => w.length >= 3 || /\d/.test(w)));
   const descriptionWords = WordCounts.of(words(hub?.description ?? '').filter((w) => !(w.length < 4 || STOP_DESCRIPTION.has(w) || /^\d+$/.test(w))));
   const f: RecordFeatures = {
-    key: `${record.source.registry}/${record.source.id}`,
+    key: ownCopy(`${record.source.registry}/${record.source.id}`),
     index,
     registry: record.source.registry,
     name,
@@ -223,7 +224,7 @@ export function recordFeatures(record: HubRecord, index: number): RecordFeatures
     descriptionWords,
     ...siteOf(hub?.homepage),
   };
-  if (record.source.identifier?.startsWith('urn:')) f.registryIdentifier = record.source.identifier;
+  if (record.source.identifier?.startsWith('urn:')) f.registryIdentifier = ownCopy(record.source.identifier);
   if (hub?.country && /^[A-Z0-9]{3}$/.test(hub.country)) f.country = hub.country;
   return f;
 }

@@ -3,8 +3,9 @@
  * values chosen by source priority), one link per source record (score and evidence), and the
  * conflicts between the records of a hub (property, both values, both sources).
  */
-import type { ConceptRef, Entity, HubRecord } from '../model/record.js';
+import type { ConceptRef, Entity, HubRecord, RecordSource } from '../model/record.js';
 import { intern } from './features.js';
+import { ownCopy } from '../util/own-copy.js';
 import { entityIri } from '../map/record-to-quads.js';
 import { normaliseWebsite, slugify, type IriMinter } from '../map/iri.js';
 import type { ConceptIndex } from '../vocab/concepts.js';
@@ -66,22 +67,24 @@ const refsOf = (list: ConceptRef[]): ConceptRef[] => (list.length ? list.map(ref
 /**
  * What the merge reads of a record (see canonicalHubs and comparable): its source and the hub's
  * identity, place and concepts, without the description, contacts, other entities or relations.
- * A build keeps this much of each record through the merge and packs the rest away.
+ * A build keeps this much of each record through the merge and packs the rest away; `source` is
+ * the copy of the record's source the build keeps (see RecordStore).
  */
-export function mergeView(record: HubRecord): HubRecord {
+export function mergeView(record: HubRecord, source: RecordSource = record.source): HubRecord {
   const e = hubOf(record);
-  if (!e) return { source: record.source, hub: record.hub, entities: NONE, relations: NONE };
+  if (!e) return { source, hub: record.hub, entities: NONE, relations: NONE };
+  // The view is kept through the merge: its text is copied out of the file it was read from (see util/own-copy).
   const hub: Entity = {
-    key: e.key, kind: e.kind, name: e.name, altNames: e.altNames.length ? e.altNames : NONE, types: NONE, regions: NONE,
+    key: e.key, kind: e.kind, name: ownCopy(e.name), altNames: e.altNames.length ? e.altNames.map(ownCopy) : NONE, types: NONE, regions: NONE,
     sectors: refsOf(e.sectors), technologies: refsOf(e.technologies), services: refsOf(e.services),
     memberTypes: NONE, memberSectors: NONE, partOf: NONE, contributesTo: NONE,
   };
   if (e.status) hub.status = refOf(e.status);
   if (e.hubType) hub.hubType = refOf(e.hubType);
-  if (e.homepage) hub.homepage = e.homepage;
+  if (e.homepage) hub.homepage = ownCopy(e.homepage);
   if (e.country) hub.country = e.country;
-  if (e.address?.locality) hub.address = { locality: e.address.locality };
-  return { source: record.source, hub: record.hub, entities: [hub], relations: NONE };
+  if (e.address?.locality) hub.address = { locality: ownCopy(e.address.locality) };
+  return { source, hub: record.hub, entities: [hub], relations: NONE };
 }
 
 /** Values compared for conflicts: one value per record, as IRI or text. */

@@ -9,6 +9,7 @@ import type { HubRecord, RecordSource } from '../model/record.js';
 import type { DescriptionFacts } from '../extract/description.js';
 import { PackedRecords } from '../model/packed-records.js';
 import { applyFacts } from './enrich.js';
+import { ownCopy } from '../util/own-copy.js';
 import type { RecordSink } from './index.js';
 
 export class RecordStore implements RecordSink {
@@ -23,18 +24,22 @@ export class RecordStore implements RecordSink {
   /** `registry/id` -> where the first record with it stands. */
   private readonly firstAt = new Map<string, string>();
 
-  /** `onKept` sees each record that is not a duplicate, as an object, as it is packed (what it keeps of it is all that stays an object). */
-  constructor(private readonly onKept?: (record: HubRecord, index: number) => void) {}
+  /**
+   * `onKept` sees each record that is not a duplicate, as an object, as it is packed (what it keeps
+   * of it is all that stays an object), with the copy of its source the store keeps.
+   */
+  constructor(private readonly onKept?: (record: HubRecord, index: number, source: RecordSource) => void) {}
 
   add(record: HubRecord): number {
     const index = this.packed.add(record);
-    this.sources.push({ source: record.source, hub: record.hub });
+    const source = ownedSource(record.source);
+    this.sources.push({ source, hub: ownCopy(record.hub) });
     const key = `${record.source.registry}/${record.source.id}`;
     const where = `${record.source.file}${record.source.line !== undefined ? `:${record.source.line}` : ''}`;
     const earlier = this.firstAt.get(key);
     if (earlier === undefined) {
       this.firstAt.set(key, where);
-      this.onKept?.(record, index);
+      this.onKept?.(record, index, source);
     } else {
       // One record per id: a later duplicate is skipped, with an error where it stands.
       this.duplicateAt.set(index, { severity: 'error', file: record.source.file, ...(record.source.line !== undefined ? { line: record.source.line } : {}), record: record.source.id, field: 'source.id', message: `duplicate record id ${key} (first in ${earlier}); this record is skipped` });
@@ -79,4 +84,18 @@ export class RecordStore implements RecordSink {
     return this.sources.map(({ source, hub }) => ({ source, hub, entities: [], relations: [] }));
   }
 
+}
+
+/**
+ * A record's source with its own copies of what its reader read from the file (see util/own-copy:
+ * a URN kept as a view into a YAML file keeps the whole file). The file name and registry are the
+ * build's, shared by every record of the file: kept as they are.
+ */
+function ownedSource(source: RecordSource): RecordSource {
+  const owned: RecordSource = { ...source, id: ownCopy(source.id) };
+  for (const field of ['identifier', 'document', 'publisher', 'license', 'date'] as const) {
+    const value = source[field];
+    if (value !== undefined) owned[field] = ownCopy(value);
+  }
+  return owned;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import { DEFAULT_BASE, EU_COUNTRY, NUTS, skos } from './namespaces.js';
 import { ontologyDir } from '../util/paths.js';
+import { ownCopy } from '../util/own-copy.js';
 
 /** The NUTS 2021 scheme the regions of nuts.ttl are in. */
 const NUTS_SCHEME = 'http://data.europa.eu/nuts/scheme/2021';
@@ -15,16 +16,23 @@ const NUTS_SCHEME = 'http://data.europa.eu/nuts/scheme/2021';
 export const SCHEMES = ['status', 'hub-type', 'role', 'organisation-type', 'sector', 'technology', 'service'] as const;
 export type SchemeName = (typeof SCHEMES)[number];
 
-/** Labels already normalised: the same sector, country and concept labels come back on every record. */
+/**
+ * Labels already normalised: the same sector, country and concept labels come back on every
+ * record. Names, which the merge normalises too, mostly do not: the table starts again when full
+ * (at 100,000 entries it held ~15 MB of names through the whole build).
+ */
 const normalised = new Map<string, string>();
-const NORMALISED_KEPT = 100_000;
+const NORMALISED_KEPT = 20_000;
 
 /** Lower-case, accents stripped, punctuation as single spaces: registries strip accents, pages keep them. */
 export function normaliseLabel(label: string): string {
   let out = normalised.get(label);
   if (out === undefined) {
     out = normaliseUncached(label);
-    if (normalised.size < NORMALISED_KEPT) normalised.set(label, out);
+    if (normalised.size >= NORMALISED_KEPT) normalised.clear();
+    // Copies: a label read from a YAML file is a view into all of it (see util/own-copy).
+    out = ownCopy(out);
+    normalised.set(ownCopy(label), out);
   }
   return out;
 }

@@ -19,7 +19,7 @@ describe('merge/views', function () {
     const concepts = loadConcepts(DEFAULT_BASE);
     const whole = mergeRecords(records, concepts, DEFAULT_BASE);
     const features = records.map((r, i) => recordFeatures(r, i));
-    const views = records.map(mergeView);
+    const views = records.map((r) => mergeView(r));
     // a view holds no description, contacts, other entities or relations
     assert.ok(views.every((v) => v.entities.length <= 1 && !v.relations.length && !v.entities[0]?.description && !v.entities[0]?.contactPoints));
     const fromViews = mergeRecords(views, concepts, DEFAULT_BASE, undefined, features);

@@ -3,7 +3,10 @@ import { getHeapStatistics } from 'node:v8';
 import fc from 'fast-check';
 import { ownCopy } from '../../src/util/own-copy.js';
 import { fullCollection } from '../../src/util/heap-governor.js';
-import { WordCounts, WordSet } from '../../src/merge/features.js';
+import { recordFeatures, WordCounts, WordSet } from '../../src/merge/features.js';
+import { mergeView } from '../../src/merge/hubs.js';
+import { RecordStore } from '../../src/sources/record-store.js';
+import { newEntity, type HubRecord } from '../../src/model/record.js';
 
 const MB = 2 ** 20;
 const collect = fullCollection();
@@ -54,5 +57,27 @@ describe('util/own-copy', function () {
     assert.ok(set.grew < 4 * MB, `WordSet kept ${(set.grew / MB).toFixed(1)} MB`);
     const counts = keptByAPieceOfABigText((piece) => WordCounts.of([piece.slice(3)]));
     assert.ok(counts.grew < 4 * MB, `WordCounts kept ${(counts.grew / MB).toFixed(1)} MB`);
+  });
+
+  it('merge/views, merge/features and the record store keep no text as a view of the file it came from', function () {
+    /** A record whose texts are all pieces of the file's text, as the YAML reader's are. */
+    const recordFrom = (piece: string): HubRecord => {
+      const hub = { ...newEntity('hub', 'hub', piece.slice(0, 30)), altNames: [piece.slice(2, 30)], homepage: piece.slice(0, 18), address: { locality: piece.slice(5, 25) } };
+      return { source: { registry: 'synthetic', id: piece.slice(0, 16), identifier: piece.slice(1, 30), file: 'synthetic.yaml', date: piece.slice(3, 20) }, hub: 'hub', entities: [hub], relations: [] };
+    };
+    const kept: Record<string, (piece: string) => unknown> = {
+      // as the build makes them: the store keeps the source, the merge's view and features the rest
+      'record store and view': (piece) => {
+        const views: HubRecord[] = [];
+        const store = new RecordStore((record, _, source) => views.push(mergeView(record, source)));
+        store.add(recordFrom(piece));
+        return [store.sources, views];
+      },
+      features: (piece) => recordFeatures(recordFrom(piece), 0),
+    };
+    for (const [what, keep] of Object.entries(kept)) {
+      const { grew } = keptByAPieceOfABigText(keep);
+      assert.ok(grew < 4 * MB, `the ${what} kept ${(grew / MB).toFixed(1)} MB`);
+    }
   });
 });
