@@ -46,7 +46,7 @@ import { relieveHeap } from './util/heap-governor.js';
  * Bytes of pages (and other files) a batch may leave queued for the disk when the next starts. At
  * 10,000 hubs 96 MB peaked ~80 MB higher than 32 MB, which waited ~1 s longer: between the two.
  */
-const PAGES_IN_FLIGHT = 64 * 2 ** 20;
+const PAGES_IN_FLIGHT = 32 * 2 ** 20;
 
 /** Subjects that only one record (or one canonical hub) can describe: its graph and what is minted under it. */
 const ownedBy = (owner: string, subject: string): boolean => subject === owner || (subject.startsWith(owner) && subject.charCodeAt(owner.length) === 0x2f);

@@ -27,7 +27,7 @@ const MB = 2 ** 20;
  * holds little between its tasks (the dumps worker ~20-40 MB, which grew to ~200 MB at V8's pace).
  */
 export const MAIN_THREAD_POLICY: HeapPolicy = { minGrowth: 128 * MB, growthShare: 0.25, lookEvery: 100 };
-export const WORKER_POLICY: HeapPolicy = { minGrowth: 64 * MB, growthShare: 0.5, lookEvery: 100 };
+export const WORKER_POLICY: HeapPolicy = { minGrowth: 32 * MB, growthShare: 0.5, lookEvery: 100 };
 
 /** What the governor reads and does: the heap in use, and a full collection (none where V8 gives none). */
 export interface HeapProbe {
