@@ -7,6 +7,7 @@ import { mergeRecords, mergeView, recordFeatures } from '../../src/merge/index.j
 import { WordCounts, WordSet } from '../../src/merge/features.js';
 import { loadConcepts } from '../../src/vocab/concepts.js';
 import { DEFAULT_BASE } from '../../src/vocab/namespaces.js';
+import { newEntity, type HubRecord } from '../../src/model/record.js';
 import { fullCollection } from '../../src/util/heap-governor.js';
 import { SHARED, SOURCES } from '../helpers/paths.js';
 
@@ -66,6 +67,20 @@ describe('merge/views', function () {
     // A pair of typed arrays per record took ~500 bytes.
     assert.ok(perRecord < 200, `${perRecord.toFixed(0)} bytes a record`);
     assert.equal(kept[99_999]!.size, 10);
+  });
+
+  it('merge/views share one frozen object for each concept reference, whatever record it came from', function () {
+    const record = (id: string): HubRecord => ({
+      source: { registry: 'x', id, file: 'x.yaml' },
+      hub: 'hub',
+      entities: [{ ...newEntity('hub', 'hub', `Hub ${id}`), sectors: [{ label: 'Agriculture', iri: 'https://w3id.org/dih/concept/sector/agri', level: 2 }, { label: 'Unmatched text' }] }],
+      relations: [],
+    });
+    const [a, b] = [mergeView(record('a')).entities[0]!, mergeView(record('b')).entities[0]!];
+    assert.deepEqual(a.sectors, [{ label: 'Agriculture', iri: 'https://w3id.org/dih/concept/sector/agri' }, { label: 'Unmatched text' }]);
+    assert.equal(a.sectors[0], b.sectors[0]);
+    assert.equal(a.sectors[1], b.sectors[1]);
+    assert.ok(Object.isFrozen(a.sectors[0]));
   });
 
   it('merge/features/WordSet says what a Set of the same words says, in the same order', function () {
