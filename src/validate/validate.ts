@@ -192,9 +192,7 @@ export function outcomeOf(results: PlainResult[], data: readonly Quad[]): Valida
     if (label) finding.focusLabel = label.value;
     return finding;
   });
-  const keyed = findings.map((f) => [key(f), f] as const);
-  keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const sorted = keyed.map(([, f]) => f);
+  const sorted = findings.sort(compareFindings);
   const violations = sorted.filter((f) => f.severity === 'Violation').length;
   const warnings = sorted.filter((f) => f.severity === 'Warning').length;
   return { conforms: violations === 0, findings: sorted, violations, warnings };
@@ -213,8 +211,17 @@ function shared(text: string): string {
   return text;
 }
 
-function key(f: ValidationFinding): string {
-  return [f.severity === 'Violation' ? 0 : 1, f.focusNode, f.path ?? '', f.value ?? '', f.message, f.component, f.shape].join('\u0000');
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The findings' order: violations first, then by focus node, path, value, message, component and
+ * shape. Field by field, not by a key joining them: at 100,000 hubs the keys of 200,000 findings
+ * were the largest allocation of the build's last stage.
+ */
+function compareFindings(a: ValidationFinding, b: ValidationFinding): number {
+  return (a.severity === b.severity ? 0 : a.severity === 'Violation' ? -1 : b.severity === 'Violation' ? 1 : 0)
+    || cmp(a.focusNode, b.focusNode) || cmp(a.path ?? '', b.path ?? '') || cmp(a.value ?? '', b.value ?? '')
+    || cmp(a.message, b.message) || cmp(a.component, b.component) || cmp(a.shape, b.shape);
 }
 
 /**
@@ -222,16 +229,14 @@ function key(f: ValidationFinding): string {
  * described in two batches may be found twice), sorted as outcomeOf sorts them.
  */
 export function mergeOutcomes(outcomes: readonly ValidationOutcome[]): ValidationOutcome {
-  const byKey = new Map<string, ValidationFinding>();
-  for (const outcome of outcomes) {
-    for (const f of outcome.findings) {
-      const k = key(f);
-      const earlier = byKey.get(k);
-      if (!earlier) byKey.set(k, f);
-      else for (const s of f.sources) if (!earlier.sources.some((e) => e.record === s.record)) earlier.sources.push(s);
-    }
+  // A stable sort keeps equal findings in the outcomes' order: the first takes the others' sources.
+  const all = outcomes.flatMap((o) => o.findings).sort(compareFindings);
+  const sorted: ValidationFinding[] = [];
+  for (const f of all) {
+    const earlier = sorted[sorted.length - 1];
+    if (!earlier || compareFindings(earlier, f) !== 0) sorted.push(f);
+    else for (const s of f.sources) if (!earlier.sources.some((e) => e.record === s.record)) earlier.sources.push(s);
   }
-  const sorted = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, f]) => f);
   const violations = sorted.filter((f) => f.severity === 'Violation').length;
   const warnings = sorted.filter((f) => f.severity === 'Warning').length;
   return { conforms: violations === 0, findings: sorted, violations, warnings };
