@@ -3,22 +3,31 @@
  * source under tsx (tests, benchmarks): Node 20 does not carry tsx's loader into a worker's entry,
  * so there the worker registers it first, then imports the TypeScript entry.
  */
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { relieveHeap } from './heap-governor.js';
 
+/**
+ * For a worker that lives through a build and takes one batch at a time (dumps, validation,
+ * descriptions): a young generation of 8 MB instead of V8's default. Each isolate's young
+ * generation fills before it is scavenged; at 30,000 hubs the build's peak went 992 -> 917 MB
+ * with it, in the same time (4 MB: no lower, a little slower).
+ */
+export const STREAMING_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
+
 /** `name` is the module's file name without extension, resolved next to `fromUrl` (an import.meta.url). */
-export function startWorker(name: string, fromUrl: string, workerData: unknown): Worker {
+export function startWorker(name: string, fromUrl: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const fromSource = fromUrl.endsWith('.ts');
   const file = fileURLToPath(new URL(`./${name}${fromSource ? '.ts' : '.js'}`, fromUrl));
-  if (!fromSource) return new Worker(file, { workerData });
+  const limits = resourceLimits ? { resourceLimits } : {};
+  if (!fromSource) return new Worker(file, { workerData, ...limits });
   // Resolved through the package folder: under a CommonJS transform import.meta.resolve is missing,
   // and require.resolve would pick tsx's CommonJS build.
   const tsxDir = dirname(createRequire(fromUrl).resolve('tsx/package.json'));
   const tsx = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`, { eval: true, workerData });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`, { eval: true, workerData, ...limits });
 }
 
 /**
@@ -75,7 +84,7 @@ function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, er
  * question; `close` ends it.
  */
 export function serialWorker<I, T>(name: string, fromUrl: string, workerData: unknown): { ask(input: I): Promise<T>; close(): Promise<void> } {
-  const worker = startWorker(name, fromUrl, workerData);
+  const worker = startWorker(name, fromUrl, workerData, STREAMING_WORKER_LIMITS);
   const waiting: { resolve: (value: T) => void; reject: (err: Error) => void }[] = [];
   let failure: Error | undefined;
   let closed = false;

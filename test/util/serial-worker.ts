@@ -1,5 +1,8 @@
-/** A worker for test/util/worker.test.ts: multiplies each input by the factor it was started with; -1 fails, 0 crashes the thread. */
-import { workerData } from 'node:worker_threads';
+/**
+ * A worker for test/util/worker.test.ts: multiplies each input by the factor it was started with;
+ * -1 fails, 0 crashes the thread, 0.5 answers the size of its young generation (MB).
+ */
+import { resourceLimits, workerData } from 'node:worker_threads';
 import { answerEachInput } from '../../src/util/worker.js';
 
 const { factor } = workerData as { factor: number };
@@ -11,6 +14,7 @@ answerEachInput((n: number) => {
     });
     return new Promise<number>(() => undefined);
   }
+  if (n === 0.5) return resourceLimits.maxYoungGenerationSizeMb ?? -1;
   if (n < 0) throw new RangeError('no negative input');
   return n * factor;
 });

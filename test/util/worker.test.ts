@@ -1,6 +1,6 @@
 /** util/worker: one-shot workers answer once, report their errors, and never leave the caller waiting. */
 import assert from 'node:assert/strict';
-import { runWorker, serialWorker } from '../../src/util/worker.js';
+import { runWorker, serialWorker, STREAMING_WORKER_LIMITS } from '../../src/util/worker.js';
 
 describe('util/worker', function () {
   this.timeout(30_000);
@@ -25,6 +25,17 @@ describe('util/worker', function () {
       await worker.close();
     }
   });
+  it('util/worker/serialWorker runs with the young generation of a streaming worker (8 MB)', async function () {
+    const worker = serialWorker<number, number>('serial-worker', import.meta.url, { factor: 1 });
+    try {
+      const young = await worker.ask(0.5);
+      assert.equal(STREAMING_WORKER_LIMITS.maxYoungGenerationSizeMb, 8);
+      assert.ok(young > 0 && young <= 8, `young generation ${young} MB`);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('util/worker/serialWorker fails every open and later question when the worker ends', async function () {
     const worker = serialWorker<number, number>('serial-worker', import.meta.url, { factor: 2 });
     const open = [worker.ask(0), worker.ask(5)];
