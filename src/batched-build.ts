@@ -263,7 +263,8 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       const forValidation = vocabularyRound ? undefined : encodeTriples([...all, ...found.vocabulary, ...found.context]);
       const added = dumps.add(forValidation && batchTriples === all ? { terms: forValidation.terms, ids: forValidation.ids.subarray(0, 3 * all.length) } : encodeTriples(batchTriples));
       clock('encoding for the workers');
-      voidStats.add(batchTriples);
+      // A subject the survey did not find in several batches (the vocabularies count as one) is described here only.
+      voidStats.add(batchTriples, (s) => !found.shared.has(s));
       facts.add(batchTriples);
       clock('void, catalogue facts');
       if (validating) outcomes.push(await validating);

@@ -75,6 +75,23 @@ describe('publish/void-batches', function () {
     });
   }
 
+  it('publish/void-batches/VoidStats told which subjects only one batch describes counts them without its counter, and the same', function () {
+    const batches = batchesBySubject(triples, 3).map((b) => sortedTriples(b));
+    const inSeveral = new Set<string>();
+    const seenIn = new Map<string, number>();
+    batches.forEach((b, i) => b.forEach((q) => {
+      const first = seenIn.get(q.subject.value);
+      if (first === undefined) seenIn.set(q.subject.value, i);
+      else if (first !== i) inSeveral.add(q.subject.value);
+    }));
+    assert.equal(inSeveral.size, 1);
+    const stats = new VoidStats(BASE);
+    for (const batch of batches) stats.add(batch, (s) => !inSeveral.has(s));
+    assert.deepEqual(diffSets(tripleSet(stats.quads(OPTIONS)), tripleSet(voidQuads(quads, OPTIONS))), { onlyA: [], onlyB: [] });
+    // The counter holds only the subject of several batches.
+    assert.equal((stats as unknown as { subjects: { size: number } }).subjects.size, 1);
+  });
+
   it('publish/void-batches/VoidStats counts the same whatever the order of batches and of triples', function () {
     const stats = new VoidStats();
     for (const batch of batchesBySubject(triples, 4).reverse()) stats.add([...batch].reverse());
