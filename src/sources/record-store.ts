@@ -10,6 +10,7 @@ import type { DescriptionFacts } from '../extract/description.js';
 import { PackedRecords } from '../model/packed-records.js';
 import { applyFacts } from './enrich.js';
 import { ownCopy } from '../util/own-copy.js';
+import { BoundedMap } from '../util/bounded-map.js';
 import type { RecordSink } from './index.js';
 
 export class RecordStore implements RecordSink {
@@ -88,14 +89,26 @@ export class RecordStore implements RecordSink {
 
 /**
  * A record's source with its own copies of what its reader read from the file (see util/own-copy:
- * a URN kept as a view into a YAML file keeps the whole file). The file name and registry are the
- * build's, shared by every record of the file: kept as they are.
+ * a URN kept as a view into a YAML file keeps the whole file). Its id and identifier are its own;
+ * a publisher, licence, document or date is mostly the same for every record of a file (a
+ * registry reader's constant): one copy of each. The file name and registry are the build's:
+ * kept as they are.
  */
 function ownedSource(source: RecordSource): RecordSource {
   const owned: RecordSource = { ...source, id: ownCopy(source.id) };
-  for (const field of ['identifier', 'document', 'publisher', 'license', 'date'] as const) {
+  if (source.identifier !== undefined) owned.identifier = ownCopy(source.identifier);
+  for (const field of ['document', 'publisher', 'license', 'date'] as const) {
     const value = source[field];
-    if (value !== undefined) owned[field] = ownCopy(value);
+    if (value !== undefined) owned[field] = oneCopy(value);
   }
   return owned;
+}
+
+const copies = new BoundedMap<string, string>(1 << 12);
+
+/** One copy of its own of each text that many records repeat. */
+function oneCopy(text: string): string {
+  let copy = copies.get(text);
+  if (copy === undefined) copies.set((copy = ownCopy(text)), copy);
+  return copy;
 }

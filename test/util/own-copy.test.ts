@@ -80,4 +80,16 @@ describe('util/own-copy', function () {
       assert.ok(grew < 4 * MB, `the ${what} kept ${(grew / MB).toFixed(1)} MB`);
     }
   });
+
+  it('sources/record-store keeps one copy of a licence and publisher its records share', function () {
+    const LICENCE = 'Creative Commons Attribution 4.0 International, '.repeat(5);
+    const store = new RecordStore();
+    heapAfterCollection();
+    const before = heapAfterCollection();
+    for (let i = 0; i < 20_000; i++) store.add({ source: { registry: 'x', id: `r${i}`, file: 'x.json', license: LICENCE, publisher: 'The publisher of this registry' }, hub: 'hub', entities: [newEntity('hub', 'hub', `Hub ${i}`)], relations: [] });
+    const perRecord = (heapAfterCollection() - before) / 20_000;
+    // A copy of the licence for each record took ~590 bytes a record; one copy for all, ~215.
+    assert.ok(perRecord < 400, `${perRecord.toFixed(0)} bytes a record`);
+    assert.equal(store.sources[19_999]!.source.license, LICENCE);
+  });
 });
