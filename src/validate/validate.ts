@@ -187,7 +187,7 @@ export function outcomeOf(results: PlainResult[], data: readonly Quad[]): Valida
       sources.push({ record: focus, ...(file ? { file: file.value } : {}), ...(line ? { line: Number(line.value) } : {}) });
     }
     const label = one(focus, skos.prefLabel);
-    const finding: ValidationFinding = { ...r, severity: r.severity, message: shared(r.message), shape: shared(r.shape), component: shared(r.component), sources };
+    const finding: ValidationFinding = { ...r, severity: shared(r.severity) as ResultSeverity, message: shared(r.message), shape: shared(r.shape), component: shared(r.component), sources };
     if (r.path !== undefined) finding.path = shared(r.path);
     if (label) finding.focusLabel = label.value;
     return finding;

@@ -1,4 +1,5 @@
 /** The site's front page: every hub with its status, country and host, and the files of the publication. */
+import { ownCopy } from '../../util/own-copy.js';
 import { dih } from '../../vocab/namespaces.js';
 import type { GraphView } from './graph-view.js';
 import { hostsOf } from './hub-page.js';
@@ -20,13 +21,14 @@ const FILES: [string, string][] = [
 /** What the index shows of a hub, as plain text: a build gathers rows batch by batch. */
 export interface IndexRow { hub: string; label: string; status: string; country: string; hosts: string }
 
+/** A row is kept until the index is written (100,000 at 100,000 hubs): its hub's own texts are copied out of what the batch read (see util/own-copy). */
 export function indexRow(view: GraphView, hub: string): IndexRow {
   return {
     hub,
-    label: view.label(hub),
+    label: ownCopy(view.label(hub)),
     status: view.values(hub, dih.status).map((s) => view.label(s.value)).join(', '),
     country: view.values(hub, dih.country).map((c) => view.label(c.value)).join(', '),
-    hosts: hostsOf(view, hub).map((x) => view.label(x)).join(', '),
+    hosts: ownCopy(hostsOf(view, hub).map((x) => view.label(x)).join(', ')),
   };
 }
 
