@@ -9,8 +9,7 @@ import type { HubRecord, RecordSource } from '../model/record.js';
 import type { DescriptionFacts } from '../extract/description.js';
 import { PackedRecords } from '../model/packed-records.js';
 import { applyFacts } from './enrich.js';
-import { ownCopy } from '../util/own-copy.js';
-import { BoundedMap } from '../util/bounded-map.js';
+import { ownCopy, TextPool } from '../util/own-copy.js';
 import type { RecordSink } from './index.js';
 
 export class RecordStore implements RecordSink {
@@ -99,16 +98,9 @@ function ownedSource(source: RecordSource): RecordSource {
   if (source.identifier !== undefined) owned.identifier = ownCopy(source.identifier);
   for (const field of ['document', 'publisher', 'license', 'date'] as const) {
     const value = source[field];
-    if (value !== undefined) owned[field] = oneCopy(value);
+    if (value !== undefined) owned[field] = sourceTexts.one(value);
   }
   return owned;
 }
 
-const copies = new BoundedMap<string, string>(1 << 12);
-
-/** One copy of its own of each text that many records repeat. */
-function oneCopy(text: string): string {
-  let copy = copies.get(text);
-  if (copy === undefined) copies.set((copy = ownCopy(text)), copy);
-  return copy;
-}
+const sourceTexts = new TextPool();

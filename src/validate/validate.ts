@@ -3,7 +3,7 @@
  * shacl-engine, and turn the results into plain data, each result tied back to the source record
  * (file, line, record id) the focus node was read from.
  */
-import { BoundedMap } from '../util/bounded-map.js';
+import { TextPool } from '../util/own-copy.js';
 import { DataFactory, Store, type Quad } from 'n3';
 import type { Validator, ShaclResult } from 'shacl-engine';
 import type { DatasetCore } from '@rdfjs/types';
@@ -203,13 +203,8 @@ export function outcomeOf(results: PlainResult[], data: readonly Quad[]): Valida
  * came from the validation worker as its own copy, and a build of 100,000 hubs keeps 200,000
  * findings to the end.
  */
-const texts = new BoundedMap<string, string>(1 << 12);
-function shared(text: string): string {
-  const kept = texts.get(text);
-  if (kept !== undefined) return kept;
-  texts.set(text, text);
-  return text;
-}
+const texts = new TextPool();
+const shared = (text: string): string => texts.one(text);
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
