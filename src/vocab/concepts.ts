@@ -8,6 +8,7 @@ import { DataFactory, Parser, type Quad } from 'n3';
 import { DEFAULT_BASE, EU_COUNTRY, NUTS, skos } from './namespaces.js';
 import { ontologyDir } from '../util/paths.js';
 import { ownCopy } from '../util/own-copy.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /** The NUTS 2021 scheme the regions of nuts.ttl are in. */
 const NUTS_SCHEME = 'http://data.europa.eu/nuts/scheme/2021';
@@ -21,15 +22,13 @@ export type SchemeName = (typeof SCHEMES)[number];
  * record. Names, which the merge normalises too, mostly do not: the table starts again when full
  * (at 100,000 entries it held ~15 MB of names through the whole build).
  */
-const normalised = new Map<string, string>();
-const NORMALISED_KEPT = 20_000;
+const normalised = new BoundedMap<string, string>(20_000);
 
 /** Lower-case, accents stripped, punctuation as single spaces: registries strip accents, pages keep them. */
 export function normaliseLabel(label: string): string {
   let out = normalised.get(label);
   if (out === undefined) {
     out = normaliseUncached(label);
-    if (normalised.size >= NORMALISED_KEPT) normalised.clear();
     // Copies: a label read from a YAML file is a view into all of it (see util/own-copy).
     out = ownCopy(out);
     normalised.set(ownCopy(label), out);
