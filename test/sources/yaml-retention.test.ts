@@ -7,22 +7,13 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { startReading } from '../../src/sources/index.js';
-import { fullCollection } from '../../src/util/heap-governor.js';
+import { collect, heapAfterCollection } from '../helpers/heap.js';
 import { generate } from '../../bench/generate.js';
 import { tempDir } from '../helpers/paths.js';
 
 const MB = 2 ** 20;
-const collect = fullCollection();
 
-function heapAfterCollection(): number {
-  // A regular expression's last subject stays reachable (RegExp.input) until the next match.
-  /x/.exec('x');
-  collect!();
-  collect!();
-  return getHeapStatistics().used_heap_size;
-}
 
 describe('sources/yaml-record memory', function () {
   this.timeout(120_000);

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { getHeapStatistics } from 'node:v8';
 import fc from 'fast-check';
 import { ownCopy } from '../../src/util/own-copy.js';
-import { fullCollection } from '../../src/util/heap-governor.js';
+import { collect, heapAfterCollection } from '../helpers/heap.js';
 import { recordFeatures, WordCounts, WordSet } from '../../src/merge/features.js';
 import { mergeView } from '../../src/merge/hubs.js';
 import { RecordStore } from '../../src/sources/record-store.js';
 import { newEntity, type HubRecord } from '../../src/model/record.js';
 
 const MB = 2 ** 20;
-const collect = fullCollection();
 
-function heapAfterCollection(): number {
-  collect!();
-  collect!();
-  return getHeapStatistics().used_heap_size;
-}
 
 /** Heap kept, after collection, by what `keep` keeps of a 32 MB text's 40-character piece. */
 function keptByAPieceOfABigText(keep: (piece: string) => unknown): { grew: number; kept: unknown } {
