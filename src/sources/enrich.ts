@@ -16,7 +16,7 @@ import { HUB_KEY, type HubRecord } from '../model/record.js';
 import type { DescriptionContext, DescriptionFacts } from '../extract/description.js';
 import { serialWorker } from '../util/worker.js';
 import { append } from '../util/arrays.js';
-import { relieveHeap } from '../util/heap-governor.js';
+import { relieveHeap, takeInWhenRelieving } from '../util/heap-governor.js';
 
 export interface DescriptionJob { text: string; context: DescriptionContext }
 
@@ -49,6 +49,11 @@ export class DescriptionWorker {
   private piece: MarkedRecord[] = [];
   /** Each piece sent, answered with its diagnostics once its facts are applied. */
   private readonly pieces: Promise<Diagnostic[]>[] = [];
+  /**
+   * The answers are taken in while this thread reads and merges (at each relief of its heap), not
+   * after: 100,000 descriptions' facts, ~2.5 KB each serialized, waited in its message queue.
+   */
+  private readonly stopTaking = takeInWhenRelieving(() => this.worker.takeArrived());
 
   /** `apply` gets each record's facts as they come. */
   constructor(private readonly apply: (at: number, facts: DescriptionFacts) => void) {}
@@ -61,17 +66,23 @@ export class DescriptionWorker {
   private send(): void {
     const piece = this.piece;
     this.piece = [];
-    const answered = this.worker.ask(piece.map((m) => m.job)).then((facts) => {
-      if (facts.length !== piece.length) throw new Error(`description worker answered ${facts.length} of ${piece.length} descriptions`);
-      const diagnostics: Diagnostic[] = [];
-      facts.forEach((f, i) => {
-        this.apply(piece[i]!.at, f);
-        append(diagnostics, f.diagnostics);
+    const diagnostics: Diagnostic[] = [];
+    const answered = this.worker
+      .ask(
+        piece.map((m) => m.job),
+        (facts) => {
+          if (facts.length !== piece.length) throw new Error(`description worker answered ${facts.length} of ${piece.length} descriptions`);
+          facts.forEach((f, i) => {
+            this.apply(piece[i]!.at, f);
+            append(diagnostics, f.diagnostics);
+          });
+        },
+      )
+      .then(() => {
+        // Once the files are read and merged, this thread only waits here (and packs facts): no progress bar keeps its heap in check.
+        relieveHeap();
+        return diagnostics;
       });
-      // Once the files are read, this thread only waits here (and packs facts): no progress bar keeps its heap in check.
-      relieveHeap();
-      return diagnostics;
-    });
     answered.catch(() => undefined); // awaited by finish(); never an unhandled rejection meanwhile
     this.pieces.push(answered);
   }
@@ -87,6 +98,7 @@ export class DescriptionWorker {
   }
 
   stop(): void {
+    this.stopTaking();
     void this.worker.close();
   }
 }

@@ -3,7 +3,7 @@
  * source under tsx (tests, benchmarks): Node 20 does not carry tsx's loader into a worker's entry,
  * so there the worker registers it first, then imports the TypeScript entry.
  */
-import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
+import { MessageChannel, parentPort, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -82,34 +82,75 @@ function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, er
  * Whatever the worker loads or prepares from `workerData` (compiled shapes, say) is done once for
  * every question, not once per question. A worker that fails or ends fails every open and later
  * question; `close` ends it.
+ *
+ * Answers come on a port of their own, which `takeArrived` reads synchronously: a thread busy in
+ * a long loop takes in what has arrived (calling each question's `onAnswer` there and then)
+ * instead of leaving it queued, serialized outside its heap, until the loop ends.
  */
-export function serialWorker<I, T>(name: string, fromUrl: string, workerData: unknown): { ask(input: I): Promise<T>; close(): Promise<void> } {
+export interface SerialWorker<I, T> {
+  /** `onAnswer` gets the answer as soon as it is taken in (by `takeArrived` or the event loop), before the promise resolves. */
+  ask(input: I, onAnswer?: (value: T) => void): Promise<T>;
+  /** Takes in every answer that has arrived, now; how many. */
+  takeArrived(): number;
+  close(): Promise<void>;
+}
+
+export function serialWorker<I, T>(name: string, fromUrl: string, workerData: unknown): SerialWorker<I, T> {
   const worker = startWorker(name, fromUrl, workerData, STREAMING_WORKER_LIMITS);
-  const waiting: { resolve: (value: T) => void; reject: (err: Error) => void }[] = [];
+  const answers = new MessageChannel();
+  // The worker's first message: where to answer (answerEachInput).
+  worker.postMessage({ answerTo: answers.port2 }, [answers.port2]);
+  const waiting: { resolve: (value: T) => void; reject: (err: Error) => void; onAnswer: ((value: T) => void) | undefined }[] = [];
   let failure: Error | undefined;
   let closed = false;
   const fail = (err: Error): void => {
     failure ??= err;
     for (const w of waiting.splice(0)) w.reject(failure);
+    answers.port1.close();
   };
-  worker.on('message', (m: Answer<T>) => {
+  const received = (m: Answer<T>): void => {
     const next = waiting.shift();
     if (!next) return fail(new Error(`worker ${name} answered a question it was not asked`));
-    if (m.ok) next.resolve(m.value);
-    else next.reject(new Error(m.message));
+    if (!m.ok) return next.reject(new Error(m.message));
+    try {
+      next.onAnswer?.(m.value);
+    } catch (err) {
+      return next.reject(err as Error);
+    }
+    next.resolve(m.value);
+  };
+  const nextArrived = (): { message: unknown } | undefined => (failure || closed ? undefined : receiveMessageOnPort(answers.port1));
+  const takeArrived = (): number => {
+    let taken = 0;
+    for (let m = nextArrived(); m; m = nextArrived()) {
+      received(m.message as Answer<T>);
+      taken++;
+    }
+    return taken;
+  };
+  answers.port1.on('message', received);
+  // Answers sent before the worker failed or ended are its questions' answers still: taken in first
+  // (their port and the worker's events are not ordered with each other).
+  worker.once('error', (err) => {
+    takeArrived();
+    fail(err);
   });
-  worker.once('error', fail);
-  worker.once('exit', (code) => fail(new Error(closed ? `worker ${name} was closed` : `worker ${name} ended (exit code ${code}) with ${waiting.length} question(s) unanswered`)));
+  worker.once('exit', (code) => {
+    takeArrived();
+    fail(new Error(closed ? `worker ${name} was closed` : `worker ${name} ended (exit code ${code}) with ${waiting.length} question(s) unanswered`));
+  });
   return {
-    ask(input) {
+    ask(input, onAnswer) {
       if (closed) return Promise.reject(new Error(`worker ${name} was closed`));
       if (failure) return Promise.reject(failure);
-      const answer = new Promise<T>((resolve, reject) => waiting.push({ resolve, reject }));
+      const answer = new Promise<T>((resolve, reject) => waiting.push({ resolve, reject, onAnswer }));
       worker.postMessage(input);
       return answer;
     },
+    takeArrived,
     async close() {
       closed = true;
+      answers.port1.close();
       await worker.terminate();
     },
   };
@@ -118,15 +159,21 @@ export function serialWorker<I, T>(name: string, fromUrl: string, workerData: un
 /** Worker side of `serialWorker`: answers each piece of input, in the order they come, as `answer` does. */
 export function answerEachInput<I, T>(task: (piece: I) => T | Promise<T>): void {
   let queue = Promise.resolve();
-  parentPort?.on('message', (piece: I) => {
-    queue = queue.then(() => answer(() => task(piece))).then(() => {
+  let answerTo: MessagePort | undefined;
+  parentPort?.on('message', (piece: I | { answerTo: MessagePort }) => {
+    if (!answerTo) {
+      answerTo = (piece as { answerTo: MessagePort }).answerTo;
+      return;
+    }
+    const port = answerTo;
+    queue = queue.then(() => answer(() => task(piece as I), port)).then(() => {
       relieveHeap();
     });
   });
 }
 
 /** Worker side of `runWorker`: posts the value of `task`, or its error, as the one answer. */
-export async function answer<T>(task: () => T | Promise<T>): Promise<void> {
+export async function answer<T>(task: () => T | Promise<T>, to: MessagePort | null = parentPort): Promise<void> {
   let reply: Answer<T>;
   try {
     reply = { ok: true, value: await task() };
@@ -135,9 +182,9 @@ export async function answer<T>(task: () => T | Promise<T>): Promise<void> {
     reply = { ok: false, message: e.message, name: e.name };
   }
   try {
-    parentPort?.postMessage(reply, reply.ok ? ownBuffers(reply.value) : []);
+    to?.postMessage(reply, reply.ok ? ownBuffers(reply.value) : []);
   } catch {
-    parentPort?.postMessage(reply); // a buffer that cannot move (Node's pool): copied instead
+    to?.postMessage(reply); // a buffer that cannot move (Node's pool): copied instead
   }
 }
 

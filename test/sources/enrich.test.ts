@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { DescriptionWorker, extractMarked, type MarkedRecord } from '../../src/sources/enrich.js';
 import type { DescriptionFacts } from '../../src/extract/description.js';
+import { relieveHeap } from '../../src/util/heap-governor.js';
 
 const TEXTS = [
   'The hub is coordinated by the University of Porto and its partners include INESC TEC and the Portuguese Robotics Society.',
@@ -49,6 +50,25 @@ describe('sources/enrich', function () {
     for (const m of records.slice(1000)) worker.add(m);
     await worker.finish();
     assert.equal(applied, records.length);
+  });
+
+  it('sources/enrich/DescriptionWorker hands facts over while this thread is busy and never yields, at each relief of its heap (as reading and merging are)', function () {
+    const records = marked();
+    let applied = 0;
+    const worker = new DescriptionWorker(() => applied++);
+    try {
+      for (const m of records.slice(0, 1000)) worker.add(m);
+      // A synchronous loop like a reader's: no await, only the progress bars' reliefs.
+      const deadline = Date.now() + 60_000;
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      while (applied < 1000 && Date.now() < deadline) {
+        Atomics.wait(pause, 0, 0, 25);
+        relieveHeap();
+      }
+      assert.equal(applied, 1000, 'the answers were taken in without the event loop');
+    } finally {
+      worker.stop();
+    }
   });
 
   it('sources/enrich/DescriptionWorker stopped while reading fails finish() instead of leaving the build waiting', async function () {

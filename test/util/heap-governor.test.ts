@@ -1,7 +1,7 @@
 /** util/heap-governor: when a thread's heap is collected during a long loop, and that the collection is V8's real one. */
 import assert from 'node:assert/strict';
 import { getHeapStatistics } from 'node:v8';
-import { fullCollection, heapGovernor, MAIN_THREAD_POLICY, WORKER_POLICY, type HeapPolicy } from '../../src/util/heap-governor.js';
+import { fullCollection, heapGovernor, MAIN_THREAD_POLICY, relieveHeap, takeInWhenRelieving, WORKER_POLICY, type HeapPolicy } from '../../src/util/heap-governor.js';
 
 const MB = 2 ** 20;
 
@@ -60,5 +60,24 @@ describe('util/heap-governor', function () {
     collect!();
     const after = getHeapStatistics().used_heap_size;
     assert.ok(holding - after > 15 * MB, `${((holding - after) / MB).toFixed(1)} MB freed`);
+  });
+  it('util/heap-governor/takeInWhenRelieving: a taker runs at a relief, at most every 20 ms, until it is removed', async function () {
+    let runs = 0;
+    const stop = takeInWhenRelieving(() => runs++);
+    await new Promise((resolve) => setTimeout(resolve, 25)); // past any relief so far
+    try {
+      const t = performance.now();
+      relieveHeap(t);
+      assert.equal(runs, 1);
+      relieveHeap(t + 5);
+      assert.equal(runs, 1, 'not again within 20 ms');
+      relieveHeap(t + 25);
+      assert.equal(runs, 2);
+    } finally {
+      stop();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    relieveHeap();
+    assert.equal(runs, 2, 'removed');
   });
 });
