@@ -41,6 +41,8 @@ export interface HeapProbe {
 export interface HeapGovernor {
   /** Collects when the heap has outgrown its allowance; true when it did. */
   relieve(now: number): boolean;
+  /** Collects now, whatever the allowance (where V8 gives a collection). */
+  collect(): void;
   readonly collections: number;
   /** Milliseconds spent collecting. */
   readonly collectingMs: number;
@@ -61,12 +63,16 @@ export function heapGovernor(policy: HeapPolicy, probe: HeapProbe): HeapGovernor
       // that never comes back).
       if (used < alive) alive = used;
       if (used - alive < Math.max(policy.minGrowth, alive * policy.growthShare)) return false;
+      this.collect();
+      return true;
+    },
+    collect() {
+      if (!probe.collect) return;
       const start = performance.now();
       probe.collect();
       collectingMs += performance.now() - start;
       collections++;
       alive = probe.used();
-      return true;
     },
     get collections() {
       return collections;
@@ -103,6 +109,15 @@ function threadHeapGovernor(): HeapGovernor {
 /** What this thread's governor has done so far, without making one (which would expose V8's gc). */
 export function heapRelief(): { collections: number; collectingMs: number } {
   return governor ? { collections: governor.collections, collectingMs: governor.collectingMs } : { collections: 0, collectingMs: 0 };
+}
+
+/**
+ * A collection now: for the moment a big buffer or text has just died (a file of a hundred
+ * megabytes read, or decoded), which V8 would otherwise keep until the heap outgrows its
+ * allowance, while the next file is read beside it.
+ */
+export function collectHeapNow(): void {
+  threadHeapGovernor().collect();
 }
 
 /**
