@@ -32,9 +32,10 @@ import { WORKER_DUMPS } from './publish/dumps.js';
 import { catalogueFiles, catalogPrefixes } from './publish/publication.js';
 import { DataFactsCollector, digestOf, type FileDigest } from './publish/catalog.js';
 import { VoidStats } from './publish/void.js';
-import { hubPagePaths, hubPagesOf, siteFrame, type IndexRow } from './publish/html/site.js';
+import { hubPagePaths, hubPagesOf, siteFramePieces, type IndexRow } from './publish/html/site.js';
 import { loadShapes } from './validate/shapes.js';
-import { mergeOutcomes, type ValidationOutcome } from './validate/validate.js';
+import type { ValidationOutcome } from './validate/validate.js';
+import { FindingsSpill } from './validate/findings-spill.js';
 import { BatchValidator } from './validate/batch-validator.js';
 import { reportTurtle } from './publish/report-turtle.js';
 import { progress, step } from './util/progress.js';
@@ -200,7 +201,8 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   const counts: MergeCounts = { hubs: 0, merged: 0, links: 0, conflicts: 0, candidatePairs };
   const voidStats = new VoidStats(base);
   const facts = new DataFactsCollector(prepared.concepts);
-  const outcomes: ValidationOutcome[] = [];
+  // Each batch's findings go to disk as they come (200,000 at 100,000 hubs).
+  const findings = new FindingsSpill();
   const rows: IndexRow[] = [];
   const sitePages: string[] = [];
   const writtenShared = new Set<string>();
@@ -267,7 +269,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       voidStats.add(batchTriples, (s) => !found.shared.has(s));
       facts.add(batchTriples);
       clock('void, catalogue facts');
-      if (validating) outcomes.push(await validating);
+      if (validating) findings.add(await validating);
       clock('waiting for validation');
       // The quads (with their graphs) tell which records a finding came from.
       validating = forValidation ? batchValidator.validate(quads.concat(found.vocabulary, found.context), forValidation) : undefined;
@@ -289,6 +291,8 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       clock('waiting for the disk');
     }
     publishing.done();
+    // Every batch is validated: the worker's heap is let go before the last stage.
+    await validator.close();
     timer.lap('batches');
     if (process.env.DIH_TIMINGS) for (const [part, ms] of spent) process.stderr.write(`timing:     of which ${part.padEnd(24)} ${ms.toFixed(0).padStart(6)} ms\n`);
     const closing = step('finishing the dumps');
@@ -298,20 +302,22 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     written.set('conflicts.csv', await conflicts.close());
     closing.done();
     const names = ['dih.nq', 'dih.nt', ...WORKER_DUMPS, 'void.ttl', 'validation-report.ttl', ...MERGE_FILES];
-    for (const [path, content] of siteFrame(rows, pages, publicationBase)) {
-      stage.write(path, content);
+    for (const [path, pieces] of siteFramePieces(rows, pages, publicationBase)) {
+      const sink = stage.sink(path);
+      for (const piece of pieces) await sink.write(Buffer.from(piece, 'utf8'));
+      await sink.close();
       sitePages.push(path);
     }
+    rows.length = 0;
     put('void.ttl', await toTurtle(voidStats.quads({ base, publicationBase, files: names }), catalogPrefixes(base)));
-    validation = mergeOutcomes(outcomes);
     // The catalogue stage has no progress bar to keep the heap in check: 200,000 findings at
-    // 100,000 hubs are merged, sorted and written here.
-    outcomes.length = 0;
-    relieveHeap();
+    // 100,000 hubs are merged and written here, read back from disk one at a time.
+    const merged = findings.finish();
+    validation = merged.outcome();
     refused = !!options.strict && (validation.violations > 0 || found.diagnostics.some((d) => d.severity === 'error'));
     // Piece by piece: 200,000 findings at 100,000 hubs are 1.4 M statements.
     const report = stage.sink('validation-report.ttl');
-    for (const piece of reportTurtle(validation, base, prefixesFor(base))) {
+    for (const piece of reportTurtle(merged, base, prefixesFor(base))) {
       await report.write(Buffer.from(piece, 'utf8'));
       relieveHeap();
     }
@@ -320,6 +326,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     timer.lap('catalogue');
   } catch (err) {
     dumps?.abort();
+    findings.dispose();
     await stage.discard();
     throw err;
   } finally {

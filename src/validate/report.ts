@@ -15,7 +15,7 @@ export function reportQuads(outcome: ValidationOutcome, base: string): Quad[] {
 export const resultIri = (base: string, i: number): string => `${base}validation/result/${String(i + 1).padStart(5, '0')}`;
 
 /** What the report node says: its type, whether the data conforms, and each result. */
-export function reportNodeQuads(outcome: ValidationOutcome, base: string): Quad[] {
+export function reportNodeQuads(outcome: Pick<ValidationOutcome, 'conforms'> & { findings: { length: number } }, base: string): Quad[] {
   const report = namedNode(`${base}validation/report`);
   const out: Quad[] = [
     quad(report, namedNode(rdf.type), namedNode(sh.ValidationReport)),

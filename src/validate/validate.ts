@@ -213,7 +213,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * shape. Field by field, not by a key joining them: at 100,000 hubs the keys of 200,000 findings
  * were the largest allocation of the build's last stage.
  */
-function compareFindings(a: ValidationFinding, b: ValidationFinding): number {
+export function compareFindings(a: ValidationFinding, b: ValidationFinding): number {
   return (a.severity === b.severity ? 0 : a.severity === 'Violation' ? -1 : b.severity === 'Violation' ? 1 : 0)
     || cmp(a.focusNode, b.focusNode) || cmp(a.path ?? '', b.path ?? '') || cmp(a.value ?? '', b.value ?? '')
     || cmp(a.message, b.message) || cmp(a.component, b.component) || cmp(a.shape, b.shape);
@@ -230,9 +230,14 @@ export function mergeOutcomes(outcomes: readonly ValidationOutcome[]): Validatio
   for (const f of all) {
     const earlier = sorted[sorted.length - 1];
     if (!earlier || compareFindings(earlier, f) !== 0) sorted.push(f);
-    else for (const s of f.sources) if (!earlier.sources.some((e) => e.record === s.record)) earlier.sources.push(s);
+    else addSources(earlier, f);
   }
   const violations = sorted.filter((f) => f.severity === 'Violation').length;
   const warnings = sorted.filter((f) => f.severity === 'Warning').length;
   return { conforms: violations === 0, findings: sorted, violations, warnings };
+}
+
+/** A finding found again (equal by compareFindings) as one: the first takes the sources of the other it does not have. */
+export function addSources(into: ValidationFinding, from: ValidationFinding): void {
+  for (const s of from.sources) if (!into.sources.some((e) => e.record === s.record)) into.sources.push(s);
 }

@@ -8,7 +8,7 @@ import type { ConceptIndex } from '../../vocab/concepts.js';
 import { dcterms, dih, foaf, org, prov, rdf, rdfs, skos } from '../../vocab/namespaces.js';
 import { GraphView } from './graph-view.js';
 import { hubPage, hubPagePath } from './hub-page.js';
-import { indexPageOf, indexRow, type IndexRow } from './index-page.js';
+import { indexPagePieces, indexRow, type IndexRow } from './index-page.js';
 import { ontologyLabels, ontologyPage, ontologyQuads } from './ontology-page.js';
 import { STYLESHEET } from './markup.js';
 
@@ -94,14 +94,19 @@ export function hubPagesOf(input: HubPagesInput): { pages: Map<string, string>; 
 
 /** The pages around the hubs' pages: the index (one row per hub, every hub of `pages`), the ontology reference, the stylesheet. */
 export function siteFrame(rows: IndexRow[], pages: ReadonlyMap<string, string>, publicationBase: string): Map<string, string> {
+  return new Map([...siteFramePieces(rows, pages, publicationBase)].map(([path, pieces]) => [path, [...pieces].join('')]));
+}
+
+/** The site's frame (stylesheet, index, ontology page), each file's text in pieces: the index of 100,000 hubs is 37 MB. */
+export function siteFramePieces(rows: IndexRow[], pages: ReadonlyMap<string, string>, publicationBase: string): Map<string, Iterable<string>> {
   const listed = new Set(rows.map((r) => r.hub));
   if (listed.size !== rows.length || listed.size !== pages.size || ![...pages.keys()].every((h) => listed.has(h))) {
     throw new Error(`the index needs one row per hub page: ${rows.length} row(s) for ${listed.size} hub(s), ${pages.size} page(s)`);
   }
-  const out = new Map<string, string>();
-  out.set('style.css', STYLESHEET);
-  out.set('index.html', indexPageOf(rows, pages, publicationBase));
-  out.set('ontology/index.html', ontologyPage(ontologyQuads()));
+  const out = new Map<string, Iterable<string>>();
+  out.set('style.css', [STYLESHEET]);
+  out.set('index.html', indexPagePieces(rows, pages, publicationBase));
+  out.set('ontology/index.html', [ontologyPage(ontologyQuads())]);
   return out;
 }
 
