@@ -68,7 +68,7 @@ export class DescriptionWorker {
     this.piece = [];
     const diagnostics: Diagnostic[] = [];
     const answered = this.worker
-      .ask(
+      .send(
         piece.map((m) => m.job),
         (facts) => {
           if (facts.length !== piece.length) throw new Error(`description worker answered ${facts.length} of ${piece.length} descriptions`);

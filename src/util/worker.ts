@@ -88,8 +88,14 @@ function runWorkerWith<T>(name: string, fromUrl: string, workerData: unknown, er
  * instead of leaving it queued, serialized outside its heap, until the loop ends.
  */
 export interface SerialWorker<I, T> {
-  /** `onAnswer` gets the answer as soon as it is taken in (by `takeArrived` or the event loop), before the promise resolves. */
-  ask(input: I, onAnswer?: (value: T) => void): Promise<T>;
+  /** Resolves with the worker's answer. */
+  ask(input: I): Promise<T>;
+  /**
+   * `onAnswer` gets the answer as soon as it is taken in (by `takeArrived` or the event loop); the
+   * promise only tells when, or that it failed. It does not hold the answer: a promise resolved
+   * with it would keep it until this thread yields, which a long loop taking answers in never does.
+   */
+  send(input: I, onAnswer: (value: T) => void): Promise<void>;
   /** Takes in every answer that has arrived, now; how many. */
   takeArrived(): number;
   close(): Promise<void>;
@@ -100,7 +106,7 @@ export function serialWorker<I, T>(name: string, fromUrl: string, workerData: un
   const answers = new MessageChannel();
   // The worker's first message: where to answer (answerEachInput).
   worker.postMessage({ answerTo: answers.port2 }, [answers.port2]);
-  const waiting: { resolve: (value: T) => void; reject: (err: Error) => void; onAnswer: ((value: T) => void) | undefined }[] = [];
+  const waiting: { resolve: (value: T | undefined) => void; reject: (err: Error) => void; onAnswer: ((value: T) => void) | undefined }[] = [];
   let failure: Error | undefined;
   let closed = false;
   const fail = (err: Error): void => {
@@ -112,12 +118,13 @@ export function serialWorker<I, T>(name: string, fromUrl: string, workerData: un
     const next = waiting.shift();
     if (!next) return fail(new Error(`worker ${name} answered a question it was not asked`));
     if (!m.ok) return next.reject(new Error(m.message));
+    if (!next.onAnswer) return next.resolve(m.value);
     try {
-      next.onAnswer?.(m.value);
+      next.onAnswer(m.value);
     } catch (err) {
       return next.reject(err as Error);
     }
-    next.resolve(m.value);
+    next.resolve(undefined);
   };
   const nextArrived = (): { message: unknown } | undefined => (failure || closed ? undefined : receiveMessageOnPort(answers.port1));
   const takeArrived = (): number => {
@@ -127,6 +134,13 @@ export function serialWorker<I, T>(name: string, fromUrl: string, workerData: un
       taken++;
     }
     return taken;
+  };
+  const question = (input: I, onAnswer: ((value: T) => void) | undefined): Promise<T | undefined> => {
+    if (closed) return Promise.reject(new Error(`worker ${name} was closed`));
+    if (failure) return Promise.reject(failure);
+    const answer = new Promise<T | undefined>((resolve, reject) => waiting.push({ resolve, reject, onAnswer }));
+    worker.postMessage(input);
+    return answer;
   };
   answers.port1.on('message', received);
   // Answers sent before the worker failed or ended are its questions' answers still: taken in first
@@ -140,12 +154,11 @@ export function serialWorker<I, T>(name: string, fromUrl: string, workerData: un
     fail(new Error(closed ? `worker ${name} was closed` : `worker ${name} ended (exit code ${code}) with ${waiting.length} question(s) unanswered`));
   });
   return {
-    ask(input, onAnswer) {
-      if (closed) return Promise.reject(new Error(`worker ${name} was closed`));
-      if (failure) return Promise.reject(failure);
-      const answer = new Promise<T>((resolve, reject) => waiting.push({ resolve, reject, onAnswer }));
-      worker.postMessage(input);
-      return answer;
+    ask(input) {
+      return question(input, undefined) as Promise<T>;
+    },
+    async send(input, onAnswer) {
+      await question(input, onAnswer);
     },
     takeArrived,
     async close() {
