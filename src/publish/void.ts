@@ -23,6 +23,14 @@ const TARGETS = [
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What counts VoID's distinct objects: in memory (DistinctCounter) or a part at a time (DistinctRuns). */
+export interface DistinctCount {
+  add(text: string): unknown;
+  readonly size: number;
+  /** The end of a part (an `add` of VoidStats). */
+  endPart?(): void;
+}
+
 /** The VoID description of the de-duplicated union of the quads' graphs. */
 export function voidQuads(quads: Iterable<Quad>, options: VoidOptions): Quad[] {
   const stats = new VoidStats(options.base);
@@ -43,7 +51,7 @@ export class VoidStats {
   private readonly subjects = new DistinctCounter();
   /** Subjects counted without the counter (see add's onlyHere). */
   private subjectsOnlyOnce = 0;
-  private readonly objects = new DistinctCounter();
+  private readonly objects: DistinctCount;
   /** Distinct subjects (the entities) by where they are: the base, or each subject's folder when no base was given. */
   private readonly entitiesUnder = new Map<string, number>();
   // Entities of a class are counted by rdf:type triples: a triple comes once, so a subject is
@@ -57,8 +65,14 @@ export class VoidStats {
   private readonly links = new Map<string, Map<string, Map<string, number>>>();
   private hub: string | undefined;
 
-  /** `base`, when known before the first batch: the data's IRI space, which `quads` must then be given too. */
-  constructor(readonly base?: string) {}
+  /**
+   * `base`, when known before the first batch: the data's IRI space, which `quads` must then be
+   * given too. `objects` counts the distinct objects: a DistinctCounter by default; a build in
+   * batches gives DistinctRuns, which holds one batch's at a time (each `add` is a part).
+   */
+  constructor(readonly base?: string, objects: DistinctCount = new DistinctCounter()) {
+    this.objects = objects;
+  }
 
   /**
    * `onlyHere(subject)`, when given, is true of the subjects no other call describes (a build in
@@ -106,6 +120,7 @@ export class VoidStats {
       if (!m) byPredicate.set(p, (m = new Map()));
       m.set(where, (m.get(where) ?? 0) + 1);
     }
+    this.objects.endPart?.();
   }
 
   /** Triples per link predicate into a target, from subjects under `base`. */

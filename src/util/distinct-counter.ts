@@ -26,18 +26,9 @@ export class DistinctCounter {
 
   /** Adds `text`; true when it was not counted before. */
   add(text: string): boolean {
-    // FNV-1a and a multiplicative hash with another seed and prime, each over the UTF-16 code units.
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    a = fmix(a ^ text.length) >>> 0;
-    // 0, 0 marks an empty slot: a string that hashes to it is counted as 0, 1 (one more pair in 2^64 that collides).
-    b = (fmix(b) >>> 0) || (a === 0 ? 1 : 0);
+    hash64(text, pair);
+    const a = pair[0]!;
+    const b = pair[1]!;
     if (this.insert(a, b)) {
       if (++this.count * 4 > this.high.length * 3) this.grow();
       return true;
@@ -63,6 +54,28 @@ export class DistinctCounter {
     this.low = new Uint32Array(high.length * 2);
     for (let i = 0; i < high.length; i++) if (high[i] !== 0 || low[i] !== 0) this.insert(high[i]!, low[i]!);
   }
+}
+
+const pair = new Uint32Array(2);
+
+/**
+ * The 64-bit hash DistinctCounter keeps of a string, as two 32-bit halves in `out`: FNV-1a and a
+ * multiplicative hash with another seed and prime, each over the UTF-16 code units. The pair 0, 0
+ * is never given (see DistinctCounter: it marks an empty slot).
+ */
+export function hash64(text: string, out: Uint32Array): void {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a = fmix(a ^ text.length) >>> 0;
+  // a string that hashes to 0, 0 is counted as 0, 1 (one more pair in 2^64 that collides)
+  out[0] = a;
+  out[1] = (fmix(b) >>> 0) || (a === 0 ? 1 : 0);
 }
 
 /** murmur3's finaliser: every input bit reaches every output bit. */

@@ -9,6 +9,7 @@ import type { Quad } from 'n3';
 import { assemble } from '../../src/pipeline.js';
 import { sortedTriples } from '../../src/publish/serialize.js';
 import { VoidStats, voidQuads, type VoidOptions } from '../../src/publish/void.js';
+import { DistinctRuns } from '../../src/util/distinct-runs.js';
 import { DataFactsCollector, dataFacts } from '../../src/publish/catalog.js';
 import { loadConcepts, type ConceptIndex } from '../../src/vocab/concepts.js';
 import { dih, rdf } from '../../src/vocab/namespaces.js';
@@ -64,7 +65,7 @@ describe('publish/void-batches', function () {
     assert.equal([...batchesOf.values()].filter((s) => s.size > 1).length, 1);
   });
 
-  for (const [what, make] of [['without a base', () => new VoidStats()], ['given the base', () => new VoidStats(BASE)]] as const) {
+  for (const [what, make] of [['without a base', () => new VoidStats()], ['given the base', () => new VoidStats(BASE)], ['counting its objects on disk (DistinctRuns)', () => new VoidStats(BASE, new DistinctRuns())]] as const) {
     it(`publish/void-batches/VoidStats ${what} over three batches describes what voidQuads describes over the whole`, function () {
       const stats = make();
       for (const batch of batchesBySubject(triples, 3)) stats.add(batch);
