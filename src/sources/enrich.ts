@@ -58,14 +58,33 @@ export class DescriptionWorker {
   /** `apply` gets each record's facts as they come. */
   constructor(private readonly apply: (at: number, facts: DescriptionFacts) => void) {}
 
+  /** Pieces sent and not answered yet. */
+  private unanswered = 0;
+  /** No more descriptions will come (lastJobs). */
+  private allSent = false;
+
   add(marked: MarkedRecord): void {
+    if (this.allSent) throw new Error(`a description was marked after the last registry export was read (${marked.job.context.file})`);
     this.piece.push(marked);
     if (this.piece.length >= DESCRIPTIONS_PER_MESSAGE) this.send();
+  }
+
+  /**
+   * No more descriptions will come (the last registry export is read): what is left is sent, and
+   * the worker is closed as soon as its last answer is taken in. At 100,000 hubs it had answered
+   * everything ~15 s before the merge ended, and held 60 MB meanwhile.
+   */
+  lastJobs(): void {
+    if (this.allSent) return;
+    if (this.piece.length) this.send();
+    this.allSent = true;
+    if (!this.unanswered) this.stop();
   }
 
   private send(): void {
     const piece = this.piece;
     this.piece = [];
+    this.unanswered++;
     const diagnostics: Diagnostic[] = [];
     const answered = this.worker
       .send(
@@ -76,6 +95,7 @@ export class DescriptionWorker {
             this.apply(piece[i]!.at, f);
             append(diagnostics, f.diagnostics);
           });
+          if (--this.unanswered === 0 && this.allSent) this.stop();
         },
       )
       .then(() => {
@@ -89,7 +109,7 @@ export class DescriptionWorker {
 
   /** Sends what is left; resolves with the extraction's diagnostics, in record order, once every record has its facts. */
   async finish(): Promise<Diagnostic[]> {
-    if (this.piece.length) this.send();
+    this.lastJobs();
     try {
       return (await Promise.all(this.pieces)).flat();
     } finally {

@@ -209,8 +209,12 @@ export class RecordArray implements RecordSink {
 /** Documents transcribed by a record: the document's file name, and the files of the records. */
 type Transcriptions = Map<string, Set<string>>;
 
-async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: RecordSink, mark: (marked: MarkedRecord) => void, transcribed: Transcriptions, diagnostics: Diagnostic[]): Promise<void> {
-  for (const { file, reader } of pending) {
+/** `lastJobs` is told when the last file that can mark records for description (a registry export) is read. */
+async function readAll(pending: { file: SourceFile; reader: Reader }[], sink: RecordSink, mark: (marked: MarkedRecord) => void, transcribed: Transcriptions, diagnostics: Diagnostic[], lastJobs: () => void): Promise<void> {
+  const lastExport = pending.findLastIndex((p) => REGISTRY_EXTENSIONS.has(extname(p.file.path).toLowerCase()));
+  if (lastExport < 0) lastJobs();
+  for (const [at, { file, reader }] of pending.entries()) {
+    if (at === lastExport + 1) lastJobs();
     const files = transcribed.get(basename(file.path));
     if (PAGE_EXTENSIONS.has(extname(file.path).toLowerCase()) && files && [...files].some((f) => f !== file.name)) continue;
     let bytes: FileBytes;
@@ -284,7 +288,8 @@ export async function startReading(inputs: string[], sink: RecordSink, options: 
   const marked: MarkedRecord[] = [];
   const transcribed: Transcriptions = new Map();
   try {
-    await readAll(pending, sink, worker ? (m) => worker.add(m) : (m) => marked.push(m), transcribed, diagnostics);
+    await readAll(pending, sink, worker ? (m) => worker.add(m) : (m) => marked.push(m), transcribed, diagnostics, () => worker?.lastJobs());
+    if (worker) worker.lastJobs();
     sink.end?.();
   } catch (err) {
     worker?.stop();

@@ -1,5 +1,6 @@
 /** sources/enrich: registry descriptions extracted on a worker while the files are still read, as this thread would extract them. */
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
 import { DescriptionWorker, extractMarked, type MarkedRecord } from '../../src/sources/enrich.js';
 import type { DescriptionFacts } from '../../src/extract/description.js';
 import { relieveHeap } from '../../src/util/heap-governor.js';
@@ -91,6 +92,37 @@ describe('sources/enrich', function () {
       // (100,000 descriptions' facts were ~370 MB while the first registry file was read).
       const grown = heapAfterCollection() - before;
       assert.ok(grown < 2 * 2 ** 20, `${grown} bytes held after 2,000 descriptions were handed over`);
+    } finally {
+      worker.stop();
+    }
+  });
+
+  it('sources/enrich/DescriptionWorker told lastJobs ends its thread once the last answer is taken in, before finish() is awaited', async function () {
+    if (!existsSync('/proc/self/task')) this.skip();
+    const threads = (): number => readdirSync('/proc/self/task').length;
+    // threads of workers closed by earlier tests may still be ending
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let settled = threads(), again = -1; again !== settled; ) {
+      Atomics.wait(pause, 0, 0, 200);
+      [again, settled] = [settled, threads()];
+    }
+    const before = threads();
+    let applied = 0;
+    const worker = new DescriptionWorker(() => applied++);
+    try {
+      for (const m of marked().slice(0, 1500)) worker.add(m);
+      assert.ok(threads() > before, 'a thread of its own');
+      worker.lastJobs();
+      assert.throws(() => worker.add(marked()[0]!), /after the last registry export/);
+      // The reading and the merge go on without yielding; answers are taken in at each relief.
+      const deadline = Date.now() + 60_000;
+      while (threads() > before && Date.now() < deadline) {
+        Atomics.wait(pause, 0, 0, 25);
+        relieveHeap();
+      }
+      assert.equal(applied, 1500);
+      assert.ok(threads() <= before, 'its thread is gone');
+      assert.equal((await worker.finish()).length, 0);
     } finally {
       worker.stop();
     }
