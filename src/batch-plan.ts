@@ -6,6 +6,7 @@ import type { Prepared } from './pipeline.js';
 import { PackedRecords } from './model/packed-records.js';
 import type { CanonicalHub, Conflict } from './merge/index.js';
 import { append } from './util/arrays.js';
+import { relieveHeap } from './util/heap-governor.js';
 
 /** The hubs of one batch, the records they were merged from (their places in the input), and their conflicts. */
 export interface Batch {
@@ -76,6 +77,7 @@ export class MergedBatches {
       this.packed.add({ hubs: batch.hubs.map((h) => ({ ...h, concepts: [...h.concepts] })), conflicts: batch.conflicts });
       batch.hubs = [];
       batch.conflicts = [];
+      relieveHeap(); // what is packed goes as it is packed
     }
   }
 

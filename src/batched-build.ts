@@ -178,9 +178,11 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   const publicationBase = options.publicationBase ?? base;
   const { candidatePairs } = prepared.merge;
   const batches = planBatches(prepared, batchHubs);
-  // The merge's hubs and conflicts are the batches' now, packed; the result gets them back.
-  const mergedBatches = new MergedBatches(batches);
+  // The merge's hubs and conflicts are the batches' now, packed; the result gets them back. The
+  // merge lets go of them first, so that each batch's are garbage once packed (at 100,000 hubs
+  // the packing peaked at 935 MB instead of 953 MB).
   prepared.merge = mergeResultOf([], [], candidatePairs, base);
+  const mergedBatches = new MergedBatches(batches);
   const found = survey(prepared, batches, mergedBatches);
   timer.lap(`survey of ${batches.length} batches (${found.shared.size} subjects in several)`);
   const pages = hubPagePaths(found.hubBatch.keys(), base);
