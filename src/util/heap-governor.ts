@@ -21,15 +21,17 @@ export interface HeapPolicy {
 const MB = 2 ** 20;
 
 /**
- * The build's thread holds the records and merge (~0.5-0.8 GB at 100,000 hubs). There a floor of
+ * The build's thread holds the records and merge (~0.35-0.6 GB at 100,000 hubs). There a floor of
  * 256 MB and half of what was alive peaked at 1.96 GB; 128 MB and a quarter at 1.58-1.65 GB, with
- * ~150 collections taking ~35 s of a 270-330 s build (V8 collects less often by itself). A worker
+ * ~150 collections taking ~35 s of a 270-330 s build (V8 collects less often by itself). Once the
+ * rest was down to ~0.97 GB, 96 MB and a fifth took the batches' peak 965 -> 937 MB for ~20 more
+ * collections (~3.5 s of a ~240 s build). A worker
  * holds little between its tasks (the dumps worker ~20-40 MB, which grew to ~200 MB at V8's pace):
  * past 32 MB of growth rather than 64 MB (and 32 MB of pages in flight, see batched-build.ts) the
  * 100,000-hub batches ended at 1.28 GB resident rather than 1.41 GB; the build's thread waits for
  * that worker less than 0.1 s in 200 batches.
  */
-export const MAIN_THREAD_POLICY: HeapPolicy = { minGrowth: 128 * MB, growthShare: 0.25, lookEvery: 100 };
+export const MAIN_THREAD_POLICY: HeapPolicy = { minGrowth: 96 * MB, growthShare: 0.2, lookEvery: 100 };
 export const WORKER_POLICY: HeapPolicy = { minGrowth: 32 * MB, growthShare: 0.5, lookEvery: 100 };
 
 /** What the governor reads and does: the heap in use, and a full collection (none where V8 gives none). */
