@@ -6,10 +6,21 @@ import { PREFIXES } from '../vocab/namespaces.js';
 import { parseArgs } from 'node:util';
 import { asUsage, UsageError } from './args.js';
 import { buildSummary } from '../merge/summary.js';
+import { eachFinding, type ValidationFinding, type ValidationOutcome } from '../validate/validate.js';
 
-function warningCounts(findings: { severity: string; message: string }[]): string {
+/** What build prints of its findings: the violations (every finding with --verbose), and the others counted by message. */
+function findingsToShow(outcome: ValidationOutcome, verbose: boolean): { shown: ValidationFinding[]; counts: Map<string, number> } {
+  const shown: ValidationFinding[] = [];
   const counts = new Map<string, number>();
-  for (const f of findings) if (f.severity !== 'Violation') counts.set(f.message, (counts.get(f.message) ?? 0) + 1);
+  // One at a time: a build in batches has them on disk (200,000 at 100,000 hubs).
+  for (const f of eachFinding(outcome)) {
+    if (verbose || f.severity === 'Violation') shown.push(f);
+    if (f.severity !== 'Violation') counts.set(f.message, (counts.get(f.message) ?? 0) + 1);
+  }
+  return { shown, counts };
+}
+
+function warningCounts(counts: ReadonlyMap<string, number>): string {
   const lines = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([m, n]) => `  ${String(n).padStart(6)} x ${m}`);
   return `warnings (each listed with --verbose, or by \`dih-ld validate\`):\n${lines.join('\n')}\n`;
 }
@@ -30,11 +41,14 @@ export async function buildCommand(args: string[]): Promise<number> {
   if (batchHubs !== undefined && !(Number.isInteger(batchHubs) && batchHubs >= 1)) throw new UsageError(`--batch-hubs must be a whole number of hubs, at least 1, got ${JSON.stringify(values['batch-hubs'])}`);
   const result = await build(positionals, { out: values.out, ...(batchHubs !== undefined ? { batchHubs } : {}), ...(values.base ? { base: values.base } : {}), ...(values['publication-base'] ? { publicationBase: values['publication-base'] } : {}), strict: values.strict, includePersonalData: values['include-personal-data'] });
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  if (result.validation.findings.length && !values.quiet) {
+  if (!values.quiet) {
     // Violations in full; warnings in full only with --verbose (a registry build has thousands), else counted by message.
-    const shown = values.verbose ? result.validation : { ...result.validation, findings: result.validation.findings.filter((f) => f.severity === 'Violation') };
-    process.stderr.write(formatOutcome(shown, PREFIXES));
-    if (!values.verbose && result.validation.warnings) process.stderr.write(warningCounts(result.validation.findings));
+    const { shown, counts } = findingsToShow(result.validation, values.verbose);
+    if (shown.length || counts.size) {
+      const { conforms, violations, warnings } = result.validation;
+      process.stderr.write(formatOutcome({ conforms, violations, warnings, findings: shown }, PREFIXES));
+      if (!values.verbose && warnings) process.stderr.write(warningCounts(counts));
+    }
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   process.stderr.write(buildSummary(result.records, result.mergeCounts, result.diagnostics));

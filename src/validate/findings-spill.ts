@@ -218,22 +218,26 @@ export class SpilledFindings {
     return JSON.parse(window.bytes.toString('utf8', start - window.start, end - window.start)) as ValidationFinding;
   }
 
+  /** Every finding, in order, one at a time. */
+  *each(): Generator<ValidationFinding> {
+    const reader = new LineReader(this.file.fd, 0, this.file.size);
+    for (let line = reader.next(); line !== undefined; line = reader.next()) yield JSON.parse(line) as ValidationFinding;
+  }
+
   /** Every finding, in order. */
   all(): ValidationFinding[] {
-    const reader = new LineReader(this.file.fd, 0, this.file.size);
-    const out: ValidationFinding[] = [];
-    for (let line = reader.next(); line !== undefined; line = reader.next()) out.push(JSON.parse(line) as ValidationFinding);
-    return out;
+    return [...this.each()];
   }
 
   /**
-   * The outcome as a build returns it: its findings read from disk when first asked for (the CLI
-   * asks unless --quiet), then the file is removed (at the latest when the process exits).
+   * The outcome as a build returns it: its findings read from disk when first asked for, then the
+   * file is removed (at the latest when the process exits); eachFinding (validate.ts) reads them
+   * one at a time instead, as the CLI does.
    */
   outcome(): ValidationOutcome {
     let findings: ValidationFinding[] | undefined;
     const spilled = this;
-    return {
+    const outcome: ValidationOutcome = {
       conforms: this.conforms,
       violations: this.violations,
       warnings: this.warnings,
@@ -249,6 +253,9 @@ export class SpilledFindings {
         spilled.dispose();
       },
     };
+    // Not enumerable: the outcome compares and prints as any other.
+    Object.defineProperty(outcome, 'each', { value: (): Iterable<ValidationFinding> => findings ?? spilled.each() });
+    return outcome;
   }
 
   dispose(): void {

@@ -241,3 +241,11 @@ export function mergeOutcomes(outcomes: readonly ValidationOutcome[]): Validatio
 export function addSources(into: ValidationFinding, from: ValidationFinding): void {
   for (const s of from.sources) if (!into.sources.some((e) => e.record === s.record)) into.sources.push(s);
 }
+
+/**
+ * An outcome's findings one at a time: a build in batches reads them from disk (findings-spill.ts)
+ * without holding them all, which `findings` does once asked for.
+ */
+export function eachFinding(outcome: ValidationOutcome): Iterable<ValidationFinding> {
+  return (outcome as { each?: () => Iterable<ValidationFinding> }).each?.() ?? outcome.findings;
+}

@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { FindingsSpill } from '../../src/validate/findings-spill.js';
-import { mergeOutcomes, type ValidationFinding, type ValidationOutcome } from '../../src/validate/validate.js';
+import { eachFinding, mergeOutcomes, type ValidationFinding, type ValidationOutcome } from '../../src/validate/validate.js';
 import { collect, heapAfterCollection } from '../helpers/heap.js';
 
 const outcome = (findings: ValidationFinding[]): ValidationOutcome => ({
@@ -90,9 +90,14 @@ describe('validate/findings-spill', function () {
     const validation = spill.finish().outcome();
     assert.deepEqual([validation.violations, validation.warnings, validation.conforms], [1, 0, false]);
     assert.equal(spillDirs().length, before.length + 1, 'kept until the findings are read');
+    // one at a time, read from disk, which stays
+    assert.deepEqual([...eachFinding(validation)].map((f) => f.focusNode), ['https://x/a']);
+    assert.equal(spillDirs().length, before.length + 1, 'still there once read one at a time');
+    assert.deepEqual(Object.keys(validation).sort(), ['conforms', 'findings', 'violations', 'warnings'], 'an outcome like any other');
     assert.equal(validation.findings[0]!.focusNode, 'https://x/a');
     assert.deepEqual(spillDirs(), before);
     assert.equal(validation.findings.length, 1, 'read once, kept');
+    assert.deepEqual([...eachFinding(validation)], validation.findings, 'and one at a time from what was read');
     const failed = new FindingsSpill();
     failed.add(outcome([]));
     failed.dispose();
