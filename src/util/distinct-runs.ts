@@ -54,7 +54,7 @@ export class DistinctRuns {
       out[2 * n + 1] = low[i]!;
       n++;
     }
-    const file = (this.file ??= ((dir) => ({ dir, fd: openSync(join(dir.path, 'runs'), 'w+'), bytes: 0 }))(scratchDir('dih-distinct')));
+    const file = (this.file ??= ((dir) => ({ dir, fd: openSync(join(dir.path, 'runs'), 'w+'), bytes: 0 }))(scratchDir('distinct')));
     const bytes = Buffer.from(out.buffer, 0, 8 * n);
     for (let done = 0; done < bytes.length; ) done += writeSync(file.fd, bytes, done, bytes.length - done, file.bytes + done);
     this.runs.push({ start: file.bytes, pairs: n });

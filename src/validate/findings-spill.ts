@@ -78,7 +78,7 @@ function sortedAndFolded(findings: readonly ValidationFinding[]): ValidationFind
 
 /** The findings of one build, batch by batch. */
 export class FindingsSpill {
-  private readonly dir: ScratchDir = scratchDir('dih-findings');
+  private readonly dir: ScratchDir = scratchDir('findings');
   private readonly runs = new LinesFile(join(this.dir.path, 'runs.jsonl'));
   private readonly bounds: { start: number; end: number }[] = [];
   private finished = false;

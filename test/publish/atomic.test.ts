@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { removeOrphanedScratch } from '../../src/util/scratch.js';
 import { runCli } from '../helpers/cli.js';
 import { PublicationStage } from '../../src/publish/atomic.js';
 import { CLI, ROOT, SOURCES, tempDir } from '../helpers/paths.js';
@@ -49,6 +51,10 @@ describe('publish/atomic', function () {
     assert.equal(temporaries().length, 1, 'the killed build had its temporary folder beside dist/');
     assert.equal(runCli(['build', SOURCES, '--out', out]).status, 0);
     assert.deepEqual(temporaries(), [], 'the next build removed it');
+    // What it put aside in the system's temporary files (a build in batches: its findings) goes
+    // when the next scratch folder is made, or now.
+    removeOrphanedScratch();
+    assert.deepEqual(readdirSync(tmpdir()).filter((f) => f.startsWith(`dih-scratch-${child.pid}-`)), []);
   });
 
   it('publish/atomic: a build stopped with SIGTERM while files are being written removes its temporary folder', async function () {

@@ -7,7 +7,7 @@ import { DistinctCounter } from '../../src/util/distinct-counter.js';
 import { DistinctRuns } from '../../src/util/distinct-runs.js';
 import { collect, heapAfterCollection } from '../helpers/heap.js';
 
-const runDirs = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('dih-distinct-'));
+const runDirs = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith(`dih-scratch-${process.pid}-distinct-`));
 /** What a thread holds: its heap and its buffers (typed arrays live outside the heap). */
 const held = (): number => heapAfterCollection() + process.memoryUsage().arrayBuffers;
 

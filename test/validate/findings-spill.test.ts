@@ -38,7 +38,7 @@ const findingArb: fc.Arbitrary<ValidationFinding> = fc.record(
 /** Findings as they are written, whatever objects they are. */
 const asJson = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
 
-const spillDirs = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('dih-findings-'));
+const spillDirs = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith(`dih-scratch-${process.pid}-findings-`));
 
 describe('validate/findings-spill', function () {
   this.timeout(120_000);
