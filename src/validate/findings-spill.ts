@@ -188,6 +188,12 @@ function* mergedRuns(fd: number, bounds: readonly { start: number; end: number }
   }
 }
 
+/**
+ * An outcome nobody holds any more takes its file with it: a process that builds many times
+ * (a library user's) would otherwise keep every build's findings on disk until it exits.
+ */
+const unreadOutcomes = new FinalizationRegistry<SpilledFindings>((spilled) => spilled.dispose());
+
 /** Findings read back by their number from a merged file, a window of it at a time. */
 export class SpilledFindings {
   readonly length: number;
@@ -255,6 +261,7 @@ export class SpilledFindings {
     };
     // Not enumerable: the outcome compares and prints as any other.
     Object.defineProperty(outcome, 'each', { value: (): Iterable<ValidationFinding> => findings ?? spilled.each() });
+    unreadOutcomes.register(outcome, this);
     return outcome;
   }
 

@@ -105,6 +105,23 @@ describe('validate/findings-spill', function () {
     assert.ok(!existsSync(`${tmpdir()}/${spillDirs().find((d) => !before.includes(d)) ?? 'none'}`));
   });
 
+  it('validate/findings-spill/an outcome nobody holds any more takes its folder with it', async function () {
+    if (!collect) this.skip();
+    const before = spillDirs();
+    (() => {
+      const spill = new FindingsSpill();
+      spill.add(outcome([{ severity: 'Warning', focusNode: 'https://x/a', message: 'm', shape: 'https://x/S', component: 'https://x/C', sources: [] }]));
+      assert.equal(spill.finish().outcome().warnings, 1);
+      assert.equal(spillDirs().length, before.length + 1);
+    })();
+    // finalizers run after a collection, on a later turn
+    for (let i = 0; i < 50 && spillDirs().length > before.length; i++) {
+      collect();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.deepEqual(spillDirs(), before);
+  });
+
   it('validate/findings-spill/findings put aside are not held in the heap', function () {
     if (!collect) this.skip();
     const batch = (b: number): ValidationOutcome => outcome(Array.from({ length: 2000 }, (_, i) => ({
