@@ -8,6 +8,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { hash64 } from './distinct-counter.js';
+import { MinHeap } from './min-heap.js';
 import { scratchDir, type ScratchDir } from './scratch.js';
 
 /** Hashes read at a time from a run while they are merged. */
@@ -76,38 +77,22 @@ export class DistinctRuns {
   private count(): number {
     const file = this.file;
     if (!file) return 0;
-    const readers = this.runs.map((run) => new PairReader(file.fd, run.start, run.pairs));
-    // a binary heap of the runs' next hashes
-    const heap: PairReader[] = readers.filter((r) => r.next());
-    const before = (x: PairReader, y: PairReader): boolean => x.high < y.high || (x.high === y.high && x.low < y.low);
-    const down = (i: number): void => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let least = i;
-        if (l < heap.length && before(heap[l]!, heap[least]!)) least = l;
-        if (r < heap.length && before(heap[r]!, heap[least]!)) least = r;
-        if (least === i) return;
-        [heap[i], heap[least]] = [heap[least]!, heap[i]!];
-        i = least;
-      }
-    };
-    for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+    const heads = new MinHeap<PairReader>((x, y) => x.high < y.high || (x.high === y.high && x.low < y.low));
+    for (const run of this.runs) {
+      const reader = new PairReader(file.fd, run.start, run.pairs);
+      if (reader.next()) heads.push(reader);
+    }
     let distinct = 0;
     let lastHigh = -1;
     let lastLow = -1;
-    while (heap.length) {
-      const top = heap[0]!;
+    for (let top = heads.peek(); top; top = heads.peek()) {
       if (top.high !== lastHigh || top.low !== lastLow) {
         distinct++;
         lastHigh = top.high;
         lastLow = top.low;
       }
-      if (!top.next()) {
-        heap[0] = heap[heap.length - 1]!;
-        heap.pop();
-      }
-      if (heap.length) down(0);
+      if (top.next()) heads.topChanged();
+      else heads.pop();
     }
     return distinct;
   }

@@ -7,6 +7,7 @@
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { MinHeap } from '../util/min-heap.js';
 import { scratchDir, type ScratchDir } from '../util/scratch.js';
 import { addSources, compareFindings, type ValidationFinding, type ValidationOutcome } from './validate.js';
 
@@ -143,48 +144,18 @@ export class FindingsSpill {
  */
 function* mergedRuns(fd: number, bounds: readonly { start: number; end: number }[]): Generator<ValidationFinding> {
   const readers = bounds.map((b) => new LineReader(fd, b.start, b.end));
-  const heads: { finding: ValidationFinding; run: number }[] = [];
-  const before = (a: { finding: ValidationFinding; run: number }, b: { finding: ValidationFinding; run: number }): boolean => {
+  const heads = new MinHeap<{ finding: ValidationFinding; run: number }>((a, b) => {
     const c = compareFindings(a.finding, b.finding);
     return c < 0 || (c === 0 && a.run < b.run);
-  };
-  // a binary heap of each run's next finding
-  const push = (item: { finding: ValidationFinding; run: number }): void => {
-    let i = heads.push(item) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heads[i]!, heads[parent]!)) break;
-      [heads[i], heads[parent]] = [heads[parent]!, heads[i]!];
-      i = parent;
-    }
-  };
-  const pop = (): { finding: ValidationFinding; run: number } => {
-    const top = heads[0]!;
-    const last = heads.pop()!;
-    if (heads.length) {
-      heads[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let least = i;
-        if (l < heads.length && before(heads[l]!, heads[least]!)) least = l;
-        if (r < heads.length && before(heads[r]!, heads[least]!)) least = r;
-        if (least === i) break;
-        [heads[i], heads[least]] = [heads[least]!, heads[i]!];
-        i = least;
-      }
-    }
-    return top;
-  };
+  });
   const readNext = (run: number): void => {
     const line = readers[run]!.next();
-    if (line !== undefined) push({ finding: JSON.parse(line) as ValidationFinding, run });
+    if (line !== undefined) heads.push({ finding: JSON.parse(line) as ValidationFinding, run });
   };
   for (let run = 0; run < readers.length; run++) readNext(run);
-  while (heads.length) {
-    const { finding, run } = pop();
-    readNext(run);
-    yield finding;
+  for (let head = heads.pop(); head; head = heads.pop()) {
+    readNext(head.run);
+    yield head.finding;
   }
 }
 
