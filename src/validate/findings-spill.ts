@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { MinHeap } from '../util/min-heap.js';
 import { scratchDir, type ScratchDir } from '../util/scratch.js';
-import { addSources, compareFindings, type ValidationFinding, type ValidationOutcome } from './validate.js';
+import { addSources, compareFindings, mergeOutcomes, type ValidationFinding, type ValidationOutcome } from './validate.js';
 
 /** Bytes read at a time from a run, and kept per run while the runs are merged (200 runs at 100,000 hubs). */
 const READ_BYTES = 64 * 1024;
@@ -65,18 +65,6 @@ class LineReader {
 
 const jsonLine = (f: ValidationFinding): string => `${JSON.stringify(f)}\n`;
 
-/** One batch's findings in order, equal ones as one. */
-function sortedAndFolded(findings: readonly ValidationFinding[]): ValidationFinding[] {
-  const out: ValidationFinding[] = [];
-  // A stable sort: of equal findings the first takes the others' sources, as mergeOutcomes does.
-  for (const f of [...findings].sort(compareFindings)) {
-    const earlier = out[out.length - 1];
-    if (earlier && compareFindings(earlier, f) === 0) addSources(earlier, f);
-    else out.push(f);
-  }
-  return out;
-}
-
 /** The findings of one build, batch by batch. */
 export class FindingsSpill {
   private readonly dir: ScratchDir = scratchDir('findings');
@@ -88,7 +76,8 @@ export class FindingsSpill {
   add(outcome: ValidationOutcome): void {
     if (this.finished) throw new Error('findings added after they were merged');
     const start = this.runs.size;
-    this.runs.append(sortedAndFolded(outcome.findings).map(jsonLine));
+    // A batch's findings in order, equal ones as one: a run, as mergeOutcomes makes it of one outcome.
+    this.runs.append(mergeOutcomes([outcome]).findings.map(jsonLine));
     this.bounds.push({ start, end: this.runs.size });
   }
 
