@@ -55,7 +55,7 @@ export class DistinctRuns {
       out[2 * n + 1] = low[i]!;
       n++;
     }
-    const file = (this.file ??= ((dir) => ({ dir, fd: openSync(join(dir.path, 'runs'), 'w+'), bytes: 0 }))(scratchDir('distinct')));
+    const file = (this.file ??= DistinctRuns.runsFile());
     const bytes = Buffer.from(out.buffer, 0, 8 * n);
     for (let done = 0; done < bytes.length; ) done += writeSync(file.fd, bytes, done, bytes.length - done, file.bytes + done);
     this.runs.push({ start: file.bytes, pairs: n });
@@ -66,6 +66,12 @@ export class DistinctRuns {
       this.high = new Uint32Array(Math.max(1 << 12, this.high.length >>> 1));
       this.low = new Uint32Array(this.high.length);
     }
+  }
+
+  /** The file of the runs, made with the first. */
+  private static runsFile(): { dir: ScratchDir; fd: number; bytes: number } {
+    const dir = scratchDir('distinct');
+    return { dir, fd: openSync(join(dir.path, 'runs'), 'w+'), bytes: 0 };
   }
 
   /** Distinct strings of every part (ending the current one). */
