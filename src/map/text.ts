@@ -4,7 +4,8 @@
  * turn into U+FFFD in one serialization and an escape in another; NUL, U+FFFE and U+FFFF are not
  * characters of any XML, so RDF/XML could not carry them).
  */
-import { DataFactory, type Literal, type NamedNode } from 'n3';
+import type { Literal, NamedNode } from 'n3';
+import { literal } from '../util/known-literal.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -23,5 +24,5 @@ export function hasLoneSurrogate(value: string): boolean {
 }
 
 export function cleanLiteral(value: string, languageOrDatatype?: string | NamedNode): Literal {
-  return DataFactory.literal(cleanText(value), languageOrDatatype);
+  return literal(cleanText(value), languageOrDatatype);
 }

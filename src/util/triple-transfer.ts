@@ -5,6 +5,7 @@
  */
 import { DataFactory, type Quad } from 'n3';
 import { sharedText, textOf } from './worker.js';
+import { literal } from './known-literal.js';
 
 /** A term as [kind, value, language or datatype]: I (IRI), B (blank node), L (literal). */
 export type EncodedTerm = ['I' | 'B', string] | ['L', string, string, string];
@@ -86,7 +87,7 @@ export function decodeTermTable(encoded: EncodedTriples): { terms: EncodedTerm[]
 
 /** The RDF/JS term of an encoded one. */
 export function decodeTerm(t: EncodedTerm): Quad['subject'] | Quad['object'] {
-  const { namedNode, blankNode, literal } = DataFactory;
+  const { namedNode, blankNode } = DataFactory;
   if (t[0] === 'I') return namedNode(t[1]);
   if (t[0] === 'B') return blankNode(t[1]);
   const [, value, language, datatype] = t as ['L', string, string, string];
