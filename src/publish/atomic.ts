@@ -6,12 +6,16 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync, readdirSync } f
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileSink } from './file-sink.js';
+import { FileWriter } from './file-writer.js';
 import { step } from '../util/progress.js';
 
 export type PublicationFiles = Map<string, string | Uint8Array>;
 
-/** Files being written at once: enough to keep libuv's thread pool busy, far below a ulimit. */
+/** Big files being written at once: enough to keep libuv's thread pool busy, far below a ulimit. */
 export const MAX_OPEN_WRITES = 64;
+
+/** Files from this size on are written on libuv's thread pool, each by itself; smaller ones (pages) by the FileWriter. */
+const BIG_FILE_BYTES = 4 * 2 ** 20;
 
 /** Temporary folders of earlier runs that were killed midway: removed before a new build. */
 export function removeStaleTemporaries(outDir: string): void {
@@ -28,9 +32,10 @@ export function removeStaleTemporaries(outDir: string): void {
  * ready (a build writes the dumps while other threads still work), and `commit` swaps the folder
  * in. Until then the previous publication is untouched; `discard` removes the temporary folder.
  *
- * Files are written on libuv's thread pool, not the calling thread: on this kind of VM creating
- * and filling a file costs kernel time (a build writes 2,000+ pages and 100 MB of dumps, about two
- * seconds), which the calling thread spends making the next file instead.
+ * Files are written on other threads, not the calling one: on this kind of VM creating and
+ * filling a file costs kernel time (a build writes 2,000+ pages and 100 MB of dumps, about two
+ * seconds), which the calling thread spends making the next file instead. Pages go to one
+ * thread of their own (file-writer.ts), big files to libuv's thread pool.
  */
 export class PublicationStage {
   private readonly target: string;
@@ -47,12 +52,15 @@ export class PublicationStage {
   private readonly pending: Promise<void>[] = [];
   /** Files written piece by piece: `discard` abandons those still open. */
   private readonly sinks: FileSink[] = [];
+  /** Files under BIG_FILE_BYTES. */
+  private readonly small = new FileWriter();
   /** The first write that failed: `commit` throws it. */
   private failure: Error | undefined;
 
   /** Interrupted (Ctrl-C, kill): the temporary folder goes, then the signal takes its course. */
   private readonly onSignal = (signal: NodeJS.Signals): void => {
     this.close();
+    void this.small.abort();
     // Writes may still be landing in the folder: retried until it is empty.
     rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     process.kill(process.pid, signal);
@@ -77,6 +85,10 @@ export class PublicationStage {
 
   write(name: string, content: string | Uint8Array): void {
     const path = this.pathOf(name);
+    if (typeof content === 'string' ? content.length < BIG_FILE_BYTES / 3 : content.byteLength < BIG_FILE_BYTES) {
+      this.small.write(path, name, content);
+      return;
+    }
     // Bytes at once: a page is made of many small pieces, and a string waiting its turn kept them
     // all (a rope of ~4 times its length: ~190 MB of heap for 96 MB of pages at 10,000 hubs).
     // writeFile would encode it anyway.
@@ -96,9 +108,10 @@ export class PublicationStage {
    * that makes files faster than the disk takes them waits here between batches, instead of
    * queueing gigabytes of pages (200,000 pages at 100,000 hubs).
    */
-  whenQueuedBelow(bytes: number): Promise<void> {
-    if (this.queuedBytes <= bytes) return Promise.resolve();
-    return new Promise((resolve) => this.drainWaiters.push({ bytes, resolve }));
+  async whenQueuedBelow(bytes: number): Promise<void> {
+    await this.small.whenQueuedBelow(bytes);
+    if (this.queuedBytes <= bytes) return;
+    await new Promise<void>((resolve) => this.drainWaiters.push({ bytes, resolve }));
   }
 
   private queuedBytes = 0;
@@ -168,6 +181,7 @@ export class PublicationStage {
     // while this thread was busy is handed over only at the next turn of the event loop, and is
     // lost if nothing listens by then: one more turn before the listeners go.
     await Promise.all(this.pending);
+    this.failure ??= await this.small.close();
     await new Promise((resolve) => setImmediate(resolve));
     this.close();
     if (this.failure) {
@@ -189,6 +203,7 @@ export class PublicationStage {
   async discard(): Promise<void> {
     this.close();
     for (const sink of this.sinks) sink.abort();
+    await this.small.abort();
     await Promise.all(this.pending);
     await rm(this.dir, { recursive: true, force: true });
   }
