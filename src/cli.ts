@@ -20,7 +20,7 @@ Usage:
       People's names, e-mails and phones are published only with --include-personal-data.
       Catalogue pages (.txt) are read by the extractor; violations are printed in full, warnings
       counted by message (each one with --verbose). Above 2000 canonical hubs the hubs are published
-      500 at a time (with --batch-hubs N: above N hubs, N at a time), so memory stays bounded (no
+      50 at a time (with --batch-hubs N: above N hubs, N at a time), so memory stays bounded (no
       query index is written then).
   dih-ld validate <dist-or-source>... [--base IRI]
       Validate a publication (its dih.nq) or sources against the SHACL shapes in shapes/.

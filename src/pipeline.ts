@@ -52,10 +52,13 @@ export interface BuildOptions extends ReadOptions {
 export const IN_MEMORY_HUBS = 2000;
 /**
  * Hubs per batch above IN_MEMORY_HUBS. A batch's statements, dumps and pages in flight are what a
- * build in batches holds beyond the merge: at 10,000 hubs the peak was 1.66 GB with batches of
- * 2,000, 1.39-1.46 GB with 1,000 and 1.17-1.27 GB with 500, in the same time (bench/RESULTS.md).
+ * build in batches holds beyond the merge, and what its garbage collector copies and promotes while
+ * the batch is made. At 100,000 hubs (bench/RESULTS.md, session 15): 500 a batch 237 s and 946 MB,
+ * 100 212 s and 952 MB, 50 190 s and 934 MB, 20 198 s and 931 MB (what each batch repeats, the
+ * vocabularies validated with it above all, outweighs the rest); at 10,000 hubs 50 a batch took
+ * 17.4 s and 499 MB, 500 a batch 21.8 s and 632 MB.
  */
-export const DEFAULT_BATCH_HUBS = 500;
+export const DEFAULT_BATCH_HUBS = 50;
 
 /** Hubs per batch for a build of `hubs` canonical hubs, or undefined when it holds the whole graph. */
 export function batchSizeFor(hubs: number, batchHubs?: number): number | undefined {
