@@ -25,7 +25,7 @@ import { addHubCounts, type MergeCounts } from './merge/summary.js';
 import { MergedBatches, planBatches, type Batch, type MergedBatch } from './batch-plan.js';
 import { dih, org, prefixesFor, rdf, rdfs, skos } from './vocab/namespaces.js';
 import { asPublicationOrder, nQuadsBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
-import { encodeTriples } from './util/triple-transfer.js';
+import { baseTable, encodeTriples, encodeTriplesOver } from './util/triple-transfer.js';
 import { PublicationStage, settlePublication } from './publish/atomic.js';
 import { startDumpsStream, type DumpsStream } from './publish/dumps-stream.js';
 import { WORKER_DUMPS } from './publish/dumps.js';
@@ -227,8 +227,11 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   let refused = false;
   let validation: ValidationOutcome;
   try {
-    dumps = startDumpsStream(stage.dir, prefixesFor(base));
-    const batchValidator = (validator = new BatchValidator(loadShapes(base)));
+    // What every batch is validated with (the vocabularies, and what the batches say about their
+    // shared subjects), encoded once: each batch's encoding leaves its terms out.
+    const withEveryBatch = baseTable([...found.vocabulary, ...found.context]);
+    dumps = startDumpsStream(stage.dir, prefixesFor(base), withEveryBatch);
+    const batchValidator = (validator = new BatchValidator(loadShapes(base), withEveryBatch));
     const nquads = stage.sink('dih.nq');
     // The merge's tables are written batch by batch too (a line per record, and per conflict).
     const links = stage.sink('links.csv');
@@ -269,10 +272,10 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       triples += batchTriples.length;
       clock('triples');
       // One encoding serves both workers: validation reads the batch's triples with the
-      // vocabularies and the shared subjects' context (in no order; duplicates are harmless to
-      // it), the dumps the first of them, when no shared triple was dropped (same terms, fewer ids).
-      const forValidation = vocabularyRound ? undefined : encodeTriples([...all, ...found.vocabulary, ...found.context]);
-      const added = dumps.add(forValidation && batchTriples === all ? { terms: forValidation.terms, ids: forValidation.ids.subarray(0, 3 * all.length) } : encodeTriples(batchTriples));
+      // vocabularies and the shared subjects' context, which it holds (in no order; duplicates
+      // are harmless to it), the dumps the batch's, when no shared triple was dropped.
+      const forValidation = vocabularyRound ? undefined : encodeTriplesOver(withEveryBatch, all);
+      const added = dumps.add(forValidation && batchTriples === all ? forValidation : encodeTriples(batchTriples));
       clock('encoding for the workers');
       // A subject the survey did not find in several batches (the vocabularies count as one) is described here only.
       voidStats.add(batchTriples, (s) => !found.shared.has(s));

@@ -102,7 +102,11 @@ class OutFile {
   }
 }
 
-const { dir, prefixes } = workerData as { dir: string; prefixes: Record<string, string> };
+const { dir, prefixes, base } = workerData as { dir: string; prefixes: Record<string, string>; base?: EncodedTriples };
+/** The terms batches may be encoded over, given once: as encoded, as RDF/JS terms and as N-Triples. */
+const baseTerms = base ? decodeTermTable(base).terms : undefined;
+const baseRdf = baseTerms?.map(decodeTerm);
+const baseNt = baseRdf?.map(termToNt);
 const port = parentPort!;
 const reply = (m: DumpsStreamReply): void => port.postMessage(m);
 
@@ -129,8 +133,10 @@ try {
 
 async function writeBatch(batch: EncodedTriples): Promise<void> {
   const { turtle, jsonLd, rdfXml, nt, ttl, json, body } = writers!;
-  const table = decodeTermTable(batch);
-  const terms = table.terms.map(decodeTerm);
+  const table = decodeTermTable(batch, baseTerms);
+  // Over the base, only the batch's own terms are made here.
+  const own = batch.base === undefined ? table.terms : table.terms.slice(batch.base);
+  const terms = batch.base === undefined ? own.map(decodeTerm) : baseRdf!.concat(own.map(decodeTerm));
   const { ids } = table;
   // RDF/XML first: it refuses triples the others accept, and a refused batch then writes nothing.
   await body.write(rdfXml.write(table));
@@ -140,7 +146,7 @@ async function writeBatch(batch: EncodedTriples): Promise<void> {
   relieveHeap();
   // N-Triples here rather than on the build's main thread, which is the busier one: each term's
   // form once, then the triples in the order given (the batch's publication order).
-  await nt.write(nTriplesOfIds(terms.map(termToNt), ids));
+  await nt.write(nTriplesOfIds(batch.base === undefined ? terms.map(termToNt) : baseNt!.concat(terms.slice(batch.base).map(termToNt)), ids));
   relieveHeap();
   // A subject's triples come together: Turtle and JSON-LD take them a subject at a time.
   for (const ofSubject of subjectGroups(terms, ids)) turtle.add(ofSubject);

@@ -5,7 +5,7 @@
  * (dumps.ts) is the one-shot form, for builds small enough to hold.
  */
 import { startWorker, STREAMING_WORKER_LIMITS } from '../util/worker.js';
-import type { EncodedTriples } from '../util/triple-transfer.js';
+import type { BaseTable, EncodedTriples } from '../util/triple-transfer.js';
 import type { FileDigest } from './catalog.js';
 import { RdfXmlError } from './rdfxml-writer.js';
 import { directCompactor } from './serialize.js';
@@ -13,7 +13,8 @@ import { directCompactor } from './serialize.js';
 export interface DumpsStream {
   /**
    * One batch of de-duplicated triples, each subject's triples together and in publication order
-   * (as `sortedTriples` of the batch gives them; encoded with encodeTriples). Resolves when the
+   * (as `sortedTriples` of the batch gives them; encoded with encodeTriples, or with
+   * encodeTriplesOver the base given to startDumpsStream). Resolves when the
    * worker has finished writing the previous batch, so at most one batch waits in memory
    * (backpressure).
    */
@@ -51,12 +52,13 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 
 /**
  * Starts the worker writing dir/dih.nt, dir/dih.ttl, dir/dih.jsonld and dir/dih.rdf (dir exists). The caller
- * must end or abort it: until then the worker keeps the process alive.
+ * must end or abort it: until then the worker keeps the process alive. `base`: the terms batches
+ * may be encoded over (its triples are not written).
  */
-export function startDumpsStream(dir: string, prefixes: Readonly<Record<string, string>>): DumpsStream {
+export function startDumpsStream(dir: string, prefixes: Readonly<Record<string, string>>, base?: BaseTable): DumpsStream {
   // Checked here too, so that the caller learns it at once rather than at its first batch.
   if (!directCompactor()) throw new Error(STREAMING_NEEDS_DIRECT_JSONLD);
-  const worker = startWorker('dumps-stream-worker', import.meta.url, { dir, prefixes: { ...prefixes } }, STREAMING_WORKER_LIMITS);
+  const worker = startWorker('dumps-stream-worker', import.meta.url, { dir, prefixes: { ...prefixes }, base: base?.encoded }, STREAMING_WORKER_LIMITS);
   let posted = 0;
   let written = 0;
   let failure: Error | undefined;

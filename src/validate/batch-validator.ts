@@ -8,20 +8,25 @@ import type { Quad, Store } from 'n3';
 import { compiledFor, outcomeOf, validateQuadsInWorkers, type PlainResult, type ValidationOutcome } from './validate.js';
 import { serialWorker } from '../util/worker.js';
 import { tripleToNt } from '../publish/serialize.js';
-import type { EncodedTriples } from '../util/triple-transfer.js';
+import type { BaseTable, EncodedTriples } from '../util/triple-transfer.js';
 
 export class BatchValidator {
   private readonly worker: ReturnType<typeof serialWorker<EncodedTriples, PlainResult[]>> | undefined;
 
-  constructor(private readonly shapes: Store) {
+  /** `base`: triples every batch is validated with, given once (batches encoded over it leave them out). */
+  constructor(private readonly shapes: Store, base?: BaseTable) {
     if (compiledFor(shapes) === undefined) return;
     const text = shapes.getQuads(null, null, null, null).map(tripleToNt).join('\n');
-    this.worker = serialWorker<EncodedTriples, PlainResult[]>('validate-stream-worker', import.meta.url, { shapes: text });
+    this.worker = serialWorker<EncodedTriples, PlainResult[]>('validate-stream-worker', import.meta.url, { shapes: text, base: base?.encoded });
   }
 
-  /** The outcome of one batch: `data` its quads (findings name their records from the graphs), `triples` their union, encoded. */
+  /**
+   * The outcome of one batch: `data` its quads and the base's (findings name their records from
+   * the graphs), `triples` their union, encoded (over the base given to the constructor, or whole).
+   */
   async validate(data: Quad[], triples: EncodedTriples): Promise<ValidationOutcome> {
-    if (!this.worker) return validateQuadsInWorkers(data, this.shapes, triples);
+    // shacl-engine's workers take whole encodings only
+    if (!this.worker) return validateQuadsInWorkers(data, this.shapes, triples.base === undefined ? triples : undefined);
     try {
       return outcomeOf(await this.worker.ask(triples), data);
     } catch (err) {

@@ -15,7 +15,7 @@ import { startDumpsStream } from '../../src/publish/dumps-stream.js';
 import { RdfXmlError, writeRdfXml } from '../../src/publish/rdfxml-writer.js';
 import { CONTEXT_URL } from '../../src/publish/jsonld-loader.js';
 import { nTriplesBytes, sortedTriples } from '../../src/publish/serialize.js';
-import { encodeTriples, termTable } from '../../src/util/triple-transfer.js';
+import { baseTable, encodeTriples, encodeTriplesOver, termTable } from '../../src/util/triple-transfer.js';
 import { sharedText } from '../../src/util/worker.js';
 import { DEFAULT_BASE, prefixesFor } from '../../src/vocab/namespaces.js';
 import { SOURCES, tempDir } from '../helpers/paths.js';
@@ -72,11 +72,15 @@ interface Streamed {
   digests: Map<string, { byteSize: number; sha256: string }>;
 }
 
-/** The batches through a stream into a new folder; checks that the folder holds the four files and the digests are theirs. */
-async function stream(batches: readonly (readonly Quad[])[]): Promise<Streamed> {
+/**
+ * The batches through a stream into a new folder; checks that the folder holds the four files and
+ * the digests are theirs. With `over`, the batches are encoded over a base made of those triples.
+ */
+async function stream(batches: readonly (readonly Quad[])[], over?: readonly Quad[]): Promise<Streamed> {
   const dir = tempDir('dih-ld-stream-');
-  const dumps = startDumpsStream(dir, prefixes);
-  for (const batch of batches) await dumps.add(encodeTriples(batch));
+  const base = over ? baseTable(over) : undefined;
+  const dumps = startDumpsStream(dir, prefixes, base);
+  for (const batch of batches) await dumps.add(base ? encodeTriplesOver(base, batch) : encodeTriples(batch));
   const digests = await dumps.end();
   assert.deepEqual([...digests.keys()], FILES);
   assert.deepEqual(readdirSync(dir).sort(), [...FILES].sort(), 'the four files, the temporary body removed');
@@ -141,6 +145,15 @@ describe('publish/dumps-stream', function () {
     assert.match(files.get('dih.rdf')!, /xmlns:ns1="http:\/\/example\.org\/stream-test\/"/);
     assert.match(files.get('dih.rdf')!, /rdf:nodeID="b\d+"/);
     await assertSameGraph(files, expected);
+  });
+
+  it('publish/dumps-stream/over-a-base: batches encoded over a base the worker holds write the very files of batches encoded whole', async function () {
+    const half = Math.floor(triples.length / 2);
+    const cut = [triples.slice(0, half), triples.slice(half)];
+    const whole = await stream(cut);
+    // the base shares terms with the batches (subjects, predicates, objects) but is not written itself
+    const over = await stream(cut, triples.filter((_, i) => i % 3 === 0));
+    for (const name of FILES) assert.ok(over.files.get(name) === whole.files.get(name), `${name} differs`);
   });
 
   it('publish/dumps-stream/subject-batches cut between subjects give the same Turtle and JSON-LD bytes, and the same RDF/XML graph', async function () {

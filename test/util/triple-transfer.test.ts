@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DataFactory, type Quad } from 'n3';
-import { decodeTriples, encodeTriples, reorderTriples } from '../../src/util/triple-transfer.js';
+import { baseTable, decodeTerm, decodeTermTable, decodeTriples, encodeTriples, encodeTriplesOver, reorderTriples } from '../../src/util/triple-transfer.js';
 import { publicationOrder, sortedTriples } from '../../src/publish/serialize.js';
 import { IndexedDataset } from '../../src/validate/index-dataset.js';
 
@@ -27,6 +27,32 @@ describe('util/triple-transfer', function () {
       assert.equal(back.length, triples.length);
       for (const [i, t] of triples.entries()) assert.ok(back[i]!.equals(t), `${i}: ${JSON.stringify(back[i])} != ${JSON.stringify(t)}`);
     }));
+  });
+
+  it('util/triple-transfer triples encoded over a base decode, with the terms of the base, to the same triples; terms the base has are not written again (property)', function () {
+    fc.assert(fc.property(fc.array(triple, { maxLength: 30 }), fc.array(triple, { maxLength: 30 }), (baseTriples: Quad[], triples: Quad[]) => {
+      const base = baseTable(baseTriples);
+      const baseTerms = decodeTermTable(base.encoded).terms;
+      assert.equal(baseTerms.length, base.terms);
+      const over = encodeTriplesOver(base, triples);
+      assert.equal(over.base, base.terms);
+      const { terms, ids } = decodeTermTable(over, baseTerms);
+      assert.equal(ids.length, 3 * triples.length);
+      for (const [i, t] of triples.entries()) {
+        const back = quad(decodeTerm(terms[ids[3 * i]!]!) as Quad['subject'], decodeTerm(terms[ids[3 * i + 1]!]!) as Quad['predicate'], decodeTerm(terms[ids[3 * i + 2]!]!));
+        assert.ok(back.equals(t), `${i}: ${JSON.stringify(back)} != ${JSON.stringify(t)}`);
+      }
+      // each term once in all: the base's, then the new ones
+      const keys = terms.map((t) => JSON.stringify(t));
+      assert.equal(new Set(keys).size, keys.length);
+    }));
+  });
+
+  it('util/triple-transfer triples encoded over a base refuse to decode without that base', function () {
+    const base = baseTable([quad(namedNode('https://w3id.org/dih/hub/a'), namedNode('http://www.w3.org/2004/02/skos/core#prefLabel'), literal('A'))]);
+    const over = encodeTriplesOver(base, [quad(namedNode('https://w3id.org/dih/hub/b'), namedNode('http://www.w3.org/2004/02/skos/core#prefLabel'), literal('A'))]);
+    assert.throws(() => decodeTermTable(over), /encoded over a base of 3 terms, but this thread holds none/);
+    assert.throws(() => decodeTermTable(over, []), /but this thread holds one of 0/);
   });
 
   it('util/triple-transfer quads encoded as they come, reordered by publicationOrder, are sortedTriples (property)', function () {

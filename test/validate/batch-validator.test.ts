@@ -7,7 +7,7 @@ import { assemble } from '../../src/pipeline.js';
 import { loadShapes } from '../../src/validate/shapes.js';
 import { validateQuads } from '../../src/validate/validate.js';
 import { BatchValidator } from '../../src/validate/batch-validator.js';
-import { encodeTriples } from '../../src/util/triple-transfer.js';
+import { baseTable, encodeTriples, encodeTriplesOver } from '../../src/util/triple-transfer.js';
 import { sortedTriples } from '../../src/publish/serialize.js';
 import { FIXTURES, SOURCES } from '../helpers/paths.js';
 
@@ -46,6 +46,24 @@ describe('validate/batch-validator', function () {
       await validator.close();
     }
     await assert.rejects(validator.validate(batches[0]!, encodeTriples(sortedTriples(batches[0]!))), /validation worker: .*closed/);
+  });
+
+  it('validate/batch-validator validates batches encoded over a base (what every batch shares) as batches that carry it', async function () {
+    const inputs = [SOURCES, ...['invalid', 'valid'].flatMap((d) => readdirSync(join(FIXTURES, d)).map((f) => join(FIXTURES, d, f)))];
+    const { quads } = await assemble(inputs);
+    const shapes = loadShapes();
+    // the shared part: the graphs that are no record's (vocabularies, merged view)
+    const shared = quads.filter((q) => !q.graph.value.includes('/source/'));
+    const own = batchesOf(quads, 3).map((b) => b.filter((q) => q.graph.value.includes('/source/')));
+    const expected = await Promise.all(own.map((b) => validateQuads(b.concat(shared), shapes)));
+    assert.ok(expected.reduce((n, o) => n + o.violations, 0) >= 5, 'the invalid fixtures give violations');
+    const base = baseTable(sortedTriples(shared));
+    const validator = new BatchValidator(shapes, base);
+    try {
+      for (const [i, b] of own.entries()) assert.deepEqual(await validator.validate(b.concat(shared), encodeTriplesOver(base, sortedTriples(b))), expected[i]);
+    } finally {
+      await validator.close();
+    }
   });
 
   it('validate/batch-validator validates batch by batch with shapes the compiled validator cannot take (shacl-engine)', async function () {
