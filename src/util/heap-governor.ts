@@ -41,6 +41,8 @@ export interface HeapProbe {
 }
 
 export interface HeapGovernor {
+  /** The allowance from now on. */
+  policy: HeapPolicy;
   /** Collects when the heap has outgrown its allowance; true when it did. */
   relieve(now: number): boolean;
   /** Collects now, whatever the allowance (where V8 gives a collection). */
@@ -56,7 +58,9 @@ export function heapGovernor(policy: HeapPolicy, probe: HeapProbe): HeapGovernor
   let collections = 0;
   let collectingMs = 0;
   return {
+    policy,
     relieve(now) {
+      const { policy } = this;
       if (!probe.collect || now - lastLook < policy.lookEvery) return false;
       lastLook = now;
       const used = probe.used();
@@ -139,6 +143,18 @@ export function takeInWhenRelieving(take: () => void): () => void {
   const own = (): void => take(); // a function of its own: the same `take` given twice is two takers
   takers.add(own);
   return () => void takers.delete(own);
+}
+
+/**
+ * Gives this thread's governor another allowance until the returned function is called (then the
+ * one before it comes back): for a stage that holds less than the build's peak and makes much
+ * garbage, fewer collections at a higher heap.
+ */
+export function allowHeapGrowth(policy: HeapPolicy): () => void {
+  const threadGovernor = threadHeapGovernor();
+  const before = threadGovernor.policy;
+  threadGovernor.policy = policy;
+  return () => void (threadGovernor.policy = before);
 }
 
 export function relieveHeap(now: number = performance.now()): boolean {

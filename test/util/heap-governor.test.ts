@@ -1,7 +1,7 @@
 /** util/heap-governor: when a thread's heap is collected during a long loop, and that the collection is V8's real one. */
 import assert from 'node:assert/strict';
 import { getHeapStatistics } from 'node:v8';
-import { fullCollection, heapGovernor, MAIN_THREAD_POLICY, relieveHeap, takeInWhenRelieving, WORKER_POLICY, type HeapPolicy } from '../../src/util/heap-governor.js';
+import { allowHeapGrowth, fullCollection, heapGovernor, MAIN_THREAD_POLICY, relieveHeap, takeInWhenRelieving, WORKER_POLICY, type HeapPolicy } from '../../src/util/heap-governor.js';
 
 const MB = 2 ** 20;
 
@@ -37,6 +37,27 @@ describe('util/heap-governor', function () {
       }
     });
   }
+
+  it('util/heap-governor/policy: a new allowance holds from the next look on', function () {
+    const { heap, probe } = fakeHeap(20 * MB, 20 * MB);
+    const governor = heapGovernor(policy, probe);
+    governor.policy = { ...policy, minGrowth: 300 * MB };
+    heap.used = 200 * MB;
+    assert.equal(governor.relieve(0), false, '180 MB of growth is under the new 300 MB');
+    governor.policy = policy;
+    assert.equal(governor.relieve(200), true, 'and over the old 100 MB');
+  });
+
+  it('util/heap-governor/allowHeapGrowth gives this thread another allowance until it is taken back, then the one before', function () {
+    relieveHeap(1e12); // a look now, so that the next ones are due
+    const restore = allowHeapGrowth({ minGrowth: 10_000 * MB, growthShare: 1, lookEvery: 0 });
+    // 160 MB more on the heap (arrays of 1 MB, which only a full collection moves), kept alive
+    const held = Array.from({ length: 160 }, () => new Array<number>(MB / 8).fill(1));
+    assert.equal(relieveHeap(2e12), false, 'under the wide allowance');
+    restore();
+    assert.equal(relieveHeap(3e12), true, 'past the thread\'s own 96 MB again');
+    assert.equal(held.length, 160);
+  });
 
   it('util/heap-governor/relieve does nothing where no collection is to be had', function () {
     const governor = heapGovernor(policy, { used: () => 10_000 * MB, collect: undefined });
