@@ -234,6 +234,8 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
   };
   let refused = false;
   let validation: ValidationOutcome;
+  /** Gives the heap's allowance before the batches back (after them, or on a failure in them). */
+  let restoreAllowance: (() => void) | undefined;
   try {
     // What every batch is validated with (the vocabularies, and what the batches say about their
     // shared subjects), encoded once: each batch's encoding leaves its terms out.
@@ -249,8 +251,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     const publishing = progress('publishing batches');
     // One batch validates on a worker while this thread writes the next one.
     let validating: Promise<ValidationOutcome> | undefined;
-    const allowanceBefore = allowHeapGrowth(BATCHES_HEAP_POLICY);
-    try {
+    restoreAllowance = allowHeapGrowth(BATCHES_HEAP_POLICY);
     for (let b = 0; b <= batches.length; b++) {
       publishing.update(b, batches.length + 1);
       // The last round is the vocabularies: every concept the batches used, once.
@@ -314,9 +315,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
       await stage.whenQueuedBelow(PAGES_IN_FLIGHT);
       clock('waiting for the disk');
     }
-    } finally {
-      allowanceBefore();
-    }
+    restoreAllowance();
     publishing.done();
     // Every batch is validated: the worker's heap is let go before the last stage.
     await validator.close();
@@ -359,6 +358,7 @@ export async function buildInBatches(prepared: Prepared, options: BuildOptions, 
     await stage.discard();
     throw err;
   } finally {
+    restoreAllowance?.();
     await validator?.close();
   }
   await settlePublication(stage, refused);
