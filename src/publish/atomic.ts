@@ -7,6 +7,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileSink } from './file-sink.js';
 import { FileWriter } from './file-writer.js';
+import { QueuedBytes } from '../util/queued-bytes.js';
 import { step } from '../util/progress.js';
 
 export type PublicationFiles = Map<string, string | Uint8Array>;
@@ -94,13 +95,10 @@ export class PublicationStage {
     // writeFile would encode it anyway.
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const size = bytes.byteLength;
-    this.queuedBytes += size;
+    this.queued.add(size);
     this.pending.push(this.limited(() => writeFile(path, bytes)).catch((err: Error) => {
       this.failure ??= new Error(`cannot write ${name} of the publication: ${err.message}`, { cause: err });
-    }).finally(() => {
-      this.queuedBytes -= size;
-      this.wakeWaiters();
-    }));
+    }).finally(() => this.queued.done(size)));
   }
 
   /**
@@ -110,21 +108,11 @@ export class PublicationStage {
    */
   async whenQueuedBelow(bytes: number): Promise<void> {
     await this.small.whenQueuedBelow(bytes);
-    if (this.queuedBytes <= bytes) return;
-    await new Promise<void>((resolve) => this.drainWaiters.push({ bytes, resolve }));
+    await this.queued.whenBelow(bytes);
   }
 
-  private queuedBytes = 0;
-  private drainWaiters: { bytes: number; resolve: () => void }[] = [];
-
-  private wakeWaiters(): void {
-    if (!this.drainWaiters.length) return;
-    this.drainWaiters = this.drainWaiters.filter((w) => {
-      if (this.queuedBytes > w.bytes) return true;
-      w.resolve();
-      return false;
-    });
-  }
+  /** Big files given to `write` and not yet written. */
+  private readonly queued = new QueuedBytes();
 
   /**
    * A file of the publication written piece by piece (a dump made in batches), with its size and

@@ -8,6 +8,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
+import { QueuedBytes } from '../util/queued-bytes.js';
 
 /** A message's worth of files: gathered until this many bytes, or until the calling thread yields. */
 const CHUNK_BYTES = 2 ** 20;
@@ -25,9 +26,8 @@ export class FileWriter {
   private files: [string, string, number, number][] = [];
   private flushScheduled = false;
   /** Bytes given to `write` and not yet on disk. */
-  private queued = 0;
+  private readonly queued = new QueuedBytes();
   private failure: Error | undefined;
-  private drainWaiters: { bytes: number; resolve: () => void }[] = [];
   private ended: { promise: Promise<void>; resolve: () => void } | undefined;
   /** Ended or aborted: the worker's exit is expected. */
   private done = false;
@@ -43,7 +43,7 @@ export class FileWriter {
     else this.chunk.set(content, this.at);
     this.files.push([path, name, this.at, this.at + size]);
     this.at += size;
-    this.queued += size;
+    this.queued.add(size);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       // The files a caller writes in one go leave together once it awaits something.
@@ -53,14 +53,13 @@ export class FileWriter {
 
   /** Bytes given to `write` and not yet written. */
   get queuedBytes(): number {
-    return this.queued;
+    return this.queued.bytes;
   }
 
   /** Resolves once at most `bytes` wait to be written. */
   whenQueuedBelow(bytes: number): Promise<void> {
     this.flush();
-    if (this.queued <= bytes) return Promise.resolve();
-    return new Promise((resolve) => this.drainWaiters.push({ bytes, resolve }));
+    return this.queued.whenBelow(bytes);
   }
 
   /** Waits until every file is written; resolves with the first failure, if any. */
@@ -84,8 +83,7 @@ export class FileWriter {
     this.done = true;
     this.chunk = undefined;
     this.files = [];
-    this.queued = 0;
-    for (const w of this.drainWaiters.splice(0)) w.resolve();
+    this.queued.clear();
     await this.worker?.terminate();
   }
 
@@ -106,10 +104,9 @@ export class FileWriter {
     const worker = startWorker('file-writer-worker', import.meta.url, undefined);
     worker.on('message', (m: FileWriterReply) => {
       if (m.kind === 'written') {
-        this.queued -= m.bytes;
-        this.drainWaiters = this.drainWaiters.filter((w) => (this.queued > w.bytes ? true : (w.resolve(), false)));
+        this.queued.done(m.bytes);
         // Idle: the process may end without it (a failed build that never closes it).
-        if (this.queued === 0 && !this.ended) worker.unref();
+        if (this.queued.bytes === 0 && !this.ended) worker.unref();
       } else if (m.kind === 'failed') this.failure ??= new Error(`cannot write ${m.name} of the publication: ${m.message}`);
       else {
         this.done = true;
@@ -120,8 +117,7 @@ export class FileWriter {
       if (this.done) return;
       this.done = true;
       this.failure ??= new Error(`the thread writing the publication's files stopped: ${why}`);
-      this.queued = 0;
-      for (const w of this.drainWaiters.splice(0)) w.resolve();
+      this.queued.clear();
       this.ended?.resolve();
     };
     worker.on('error', (err: Error) => died(err.message));
