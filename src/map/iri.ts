@@ -5,6 +5,24 @@
 
 /** NFC-normalise, fold to ASCII, lower-case, hyphenate. Stable for a given name whatever the input order. */
 export function slugify(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size >= SLUGS_KEPT) slugs.clear();
+    slugs.set(name, (slug = slugOf(name)));
+  }
+  return slug;
+}
+
+/**
+ * Slugs made lately: a record's registry, id and entities are slugged again for every node minted
+ * under them (annotations, memberships), and slugging was a tenth of mapping. Emptied when full.
+ */
+const slugs = new Map<string, string>();
+const SLUGS_KEPT = 20_000;
+
+function slugOf(name: string): string {
+  // already a slug (an id, a registry's name): the steps below would give it back as it is
+  if (name.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return name;
   // ASCII needs no folding (NFKD leaves it as it is): most names and ids, slugged on every mapping.
   const ascii = /^[\u0000-\u007f]*$/.test(name) ? name : foldToAscii(name);
   const folded = ascii

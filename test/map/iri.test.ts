@@ -34,6 +34,17 @@ describe('map/iri', function () {
     assert.equal(a, slugify(`${stem}founding partner organisation one`));
   });
 
+  it('map/iri/slugify gives a name the same slug again, from its cache or after the cache was emptied', function () {
+    // slug-shaped names take a shortcut; the others the whole folding
+    const names = ['produtech-dih', 'x'.repeat(81), 'a--b', '-lead', 'Hub & Co.', 'source/jrc/107329/hub', 'Indu\u0301stria'];
+    const first = names.map(slugify);
+    assert.deepEqual(first, ['produtech-dih', `${'x'.repeat(71)}-${first[1]!.slice(-8)}`, 'a-b', 'lead', 'hub-and-co', 'source-jrc-107329-hub', 'industria']);
+    assert.deepEqual(names.map(slugify), first);
+    for (let i = 0; i < 30_000; i++) slugify(`name ${i}`);
+    assert.deepEqual(names.map(slugify), first);
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => slugify(slugify(s)) === slugify(s)));
+  });
+
   it('map/iri/slugify output is always a safe path segment', function () {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => /^[a-z0-9]+(-[a-z0-9]+)*$|^x$/.test(slugify(s))));
   });
