@@ -115,31 +115,38 @@ function survey(prepared: Prepared, batches: Batch[], mergedBatches: MergedBatch
   const surveying = progress('surveying batches');
   for (const [b, batch] of batches.entries()) {
     surveying.update(b, batches.length);
-    const labels = new Map<string, { text: string; rank: number; nt: string }>();
+    const labels = new Map<string, { rank: number; label: Quad['object'] }>();
     const batchMerged = mergedBatches.get(b);
     const quads = batchQuads(prepared, batch, batchMerged, used, (index, record, recordQuads, diagnostics) => {
       diagnosticsOf.set(index, diagnostics);
       if (!record) return;
       const graph = prepared.minter.source(record.source.registry, record.source.id);
-      for (const q of recordQuads) if (!ownedBy(graph, q.subject.value)) note(q.subject.value, b);
+      // a subject's statements mostly come together: each run is looked at once
+      let last: string | undefined;
+      for (const q of recordQuads) {
+        const s = q.subject.value;
+        if (s === last) continue;
+        last = s;
+        if (!ownedBy(graph, s)) note(s, b);
+      }
     });
     const hubs = new Set(batchMerged.hubs.map((h) => h.iri));
+    let lastNoted: string | undefined;
     for (const q of quads) {
       const s = q.subject.value;
       // The merged view describes its hubs, and nodes minted under them (derivations, conflicts).
-      if (q.graph.value === merged && hubs.has(s)) note(s, b);
+      if (s !== lastNoted && q.graph.value === merged && hubs.has(s)) note((lastNoted = s), b);
       const p = q.predicate.value;
       if (p === rdf.type && q.object.value === dih.DigitalInnovationHub && !hubBatch.has(s)) hubBatch.set(s, b);
       else if ((p === skos.prefLabel || p === rdfs.label) && q.object.termType === 'Literal') {
         // as GraphView.label picks: an English prefLabel or label, else the first prefLabel or
         // label, the first being the smallest in publication order
         const rank = (q.object.language === 'en' ? 0 : 2) + (p === skos.prefLabel ? 0 : 1);
-        const nt = termToNt(q.object);
         const had = labels.get(s);
-        if (!had || rank < had.rank || (rank === had.rank && nt < had.nt)) labels.set(s, { text: q.object.value, rank, nt });
+        if (!had || rank < had.rank || (rank === had.rank && termToNt(q.object) < termToNt(had.label))) labels.set(s, { rank, label: q.object });
       }
     }
-    for (const [s, label] of labels) if (hubBatch.get(s) === b && !hubLabels.has(s)) hubLabels.set(s, label.text);
+    for (const [s, { label }] of labels) if (hubBatch.get(s) === b && !hubLabels.has(s)) hubLabels.set(s, label.value);
   }
   surveying.done();
   const vocabulary = vocabularyQuads(prepared.concepts, used, prepared.base);
