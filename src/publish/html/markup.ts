@@ -14,25 +14,26 @@ export function esc(value: string): string {
 }
 
 /**
- * Link targets already checked: pages link the same concepts, hubs and properties again and again,
- * and parsing an IRI as a URL was a tenth of the time spent on pages. Emptied when full.
+ * Absolute link targets already checked: pages link the same concepts, hubs and properties again
+ * and again, and parsing an IRI as a URL was a tenth of the time spent on pages. Our relative
+ * paths are checked by a pattern, cheaper than looking them up. Emptied when full.
  */
-const checkedTargets = new Map<string, string>();
-const CHECKED_TARGETS_KEPT = 50_000;
+const checkedUrls = new Map<string, string>();
+const CHECKED_URLS_KEPT = 50_000;
 
 /** A link target: relative paths we mint, or absolute http(s) IRIs; anything else (javascript:, data:) becomes `#`. */
 export function href(target: string): string {
-  let checked = checkedTargets.get(target);
+  if (/^[a-z0-9][a-z0-9._/-]*(\.html|\.ttl|\.jsonld|\.nt|\.nq|\.rdf|\.css)?(#[\w-]*)?$/i.test(target) && !target.includes('..')) return esc(target);
+  if (/^\.\.\/[a-z0-9][a-z0-9._/-]*$/i.test(target)) return esc(target);
+  let checked = checkedUrls.get(target);
   if (checked === undefined) {
-    if (checkedTargets.size >= CHECKED_TARGETS_KEPT) checkedTargets.clear();
-    checkedTargets.set(target, (checked = checkedHref(target)));
+    if (checkedUrls.size >= CHECKED_URLS_KEPT) checkedUrls.clear();
+    checkedUrls.set(target, (checked = checkedUrl(target)));
   }
   return checked;
 }
 
-function checkedHref(target: string): string {
-  if (/^[a-z0-9][a-z0-9._/-]*(\.html|\.ttl|\.jsonld|\.nt|\.nq|\.rdf|\.css)?(#[\w-]*)?$/i.test(target) && !target.includes('..')) return esc(target);
-  if (/^\.\.\/[a-z0-9][a-z0-9._/-]*$/i.test(target)) return esc(target);
+function checkedUrl(target: string): string {
   try {
     const url = new URL(target);
     if (url.protocol === 'http:' || url.protocol === 'https:') return esc(url.href);
