@@ -4,7 +4,7 @@
  * triples over a batch at a time and never holds them all, nor any whole document. dumpsInWorker
  * (dumps.ts) is the one-shot form, for builds small enough to hold.
  */
-import { DUMPS_WORKER_LIMITS, startWorker } from '../util/worker.js';
+import { startWorker, STREAMING_WORKER_LIMITS } from '../util/worker.js';
 import type { BaseTable, EncodedTriples } from '../util/triple-transfer.js';
 import type { FileDigest } from './catalog.js';
 import { RdfXmlError } from './rdfxml-writer.js';
@@ -58,7 +58,7 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 export function startDumpsStream(dir: string, prefixes: Readonly<Record<string, string>>, base?: BaseTable): DumpsStream {
   // Checked here too, so that the caller learns it at once rather than at its first batch.
   if (!directCompactor()) throw new Error(STREAMING_NEEDS_DIRECT_JSONLD);
-  const worker = startWorker('dumps-stream-worker', import.meta.url, { dir, prefixes: { ...prefixes }, base: base?.encoded }, DUMPS_WORKER_LIMITS);
+  const worker = startWorker('dumps-stream-worker', import.meta.url, { dir, prefixes: { ...prefixes }, base: base?.encoded }, STREAMING_WORKER_LIMITS);
   let posted = 0;
   let written = 0;
   let failure: Error | undefined;

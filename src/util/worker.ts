@@ -17,14 +17,6 @@ import { relieveHeap } from './heap-governor.js';
  */
 export const STREAMING_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
 
-/**
- * The dumps worker holds a batch's terms while it makes four texts of it: with 8 MB it scavenged
- * them again and again (17% of its time at 10,000 hubs, 2.1 s); with 32 MB 1.5 s. It runs only in
- * the batches, whose resident peak (~790 MB at 100,000 hubs) is below the build's (the packing
- * before them, ~925-965 MB).
- */
-export const DUMPS_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 32 };
-
 /** `name` is the module's file name without extension, resolved next to `fromUrl` (an import.meta.url). */
 export function startWorker(name: string, fromUrl: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const fromSource = fromUrl.endsWith('.ts');
