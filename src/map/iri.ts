@@ -15,10 +15,12 @@ export function slugify(name: string): string {
 
 /**
  * Slugs made lately: a record's registry, id and entities are slugged again for every node minted
- * under them (annotations, memberships), and slugging was a tenth of mapping. Emptied when full.
+ * under them (annotations, memberships), and slugging was a tenth of mapping. Emptied when full,
+ * and small: those repeats come close together, and what it holds should die young rather than
+ * be promoted and kept (most names are slugged for one record only).
  */
 const slugs = new Map<string, string>();
-const SLUGS_KEPT = 20_000;
+const SLUGS_KEPT = 1024;
 
 function slugOf(name: string): string {
   // already a slug (an id, a registry's name): the steps below would give it back as it is

@@ -14,12 +14,13 @@ export function esc(value: string): string {
 }
 
 /**
- * Absolute link targets already checked: pages link the same concepts, hubs and properties again
- * and again, and parsing an IRI as a URL was a tenth of the time spent on pages. Our relative
- * paths are checked by a pattern, cheaper than looking them up. Emptied when full.
+ * Absolute link targets already checked: pages link the same concepts and properties again and
+ * again, and parsing an IRI as a URL was a tenth of the time spent on pages. Our relative paths
+ * are checked by a pattern, cheaper than looking them up. Emptied when full, and small (most
+ * targets are a page's own: its hub, its records), so that what it holds dies young.
  */
 const checkedUrls = new Map<string, string>();
-const CHECKED_URLS_KEPT = 50_000;
+const CHECKED_URLS_KEPT = 2048;
 
 /** A link target: relative paths we mint, or absolute http(s) IRIs; anything else (javascript:, data:) becomes `#`. */
 export function href(target: string): string {
