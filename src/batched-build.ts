@@ -4,7 +4,8 @@
  * they are read and merged from what the merge reads of them (sources/record-store.ts, pipeline.ts);
  * then the hubs are published a batch at a time: each batch is the
  * records of its canonical hubs and their merged view, mapped, written to every dump, validated
- * and turned into pages, then let go. pipeline.ts chooses this path above `batchHubs` hubs.
+ * and turned into pages, then let go, after a first pass over them (batch-survey.ts) has found
+ * what they must know of each other. pipeline.ts chooses this path above `batchHubs` hubs.
  *
  * The result is the same graph as the in-memory build, written in another order: statements are
  * sorted within a batch, not across batches, and a subject described in two batches (a registry,
@@ -16,15 +17,14 @@
  *   constraint spans both (say maxCount 1 with one value in each).
  */
 import type { Quad } from 'n3';
-import type { Diagnostic } from './model/diagnostics.js';
-import type { HubRecord } from './model/record.js';
-import { mapOne, vocabularyQuads, type BuildOptions, type BuildResult, type Prepared } from './pipeline.js';
-import { conflictsCsvRows, CONFLICTS_HEADER, csvHeader, linksCsvRows, LINKS_HEADER, mergedGraphIri, mergeQuads } from './merge/publish.js';
+import type { BuildOptions, BuildResult, Prepared } from './pipeline.js';
+import { conflictsCsvRows, CONFLICTS_HEADER, csvHeader, linksCsvRows, LINKS_HEADER } from './merge/publish.js';
 import { MERGE_FILES, mergeResultOf, type MergeResult } from './merge/index.js';
 import { addHubCounts, type MergeCounts } from './merge/summary.js';
-import { MergedBatches, planBatches, type Batch, type MergedBatch } from './batch-plan.js';
-import { dih, org, prefixesFor, rdf, rdfs, skos } from './vocab/namespaces.js';
-import { asPublicationOrder, nQuadsBytes, sortedTriples, termToNt, toTurtle, tripleToNt } from './publish/serialize.js';
+import { MergedBatches, planBatches } from './batch-plan.js';
+import { batchQuads, survey } from './batch-survey.js';
+import { prefixesFor } from './vocab/namespaces.js';
+import { asPublicationOrder, nQuadsBytes, sortedTriples, toTurtle, tripleToNt } from './publish/serialize.js';
 import { baseTable, encodeTriples, encodeTriplesOver } from './util/triple-transfer.js';
 import { PublicationStage, settlePublication } from './publish/atomic.js';
 import { startDumpsStream, type DumpsStream } from './publish/dumps-stream.js';
@@ -59,133 +59,6 @@ const PAGES_IN_FLIGHT = 32 * 2 ** 20;
  * or two fifths, 8 times (1.3 s), the batches 110.6 -> 100.8-106.4 s, their resident peak 792 MB.
  */
 const BATCHES_HEAP_POLICY: HeapPolicy = { minGrowth: 192 * 2 ** 20, growthShare: 0.4, lookEvery: 100 };
-
-/** Subjects that only one record (or one canonical hub) can describe: its graph and what is minted under it. */
-const ownedBy = (owner: string, subject: string): boolean => subject === owner || (subject.startsWith(owner) && subject.charCodeAt(owner.length) === 0x2f);
-
-/** A batch's statements: its records' graphs and its hubs' merged view. */
-function batchQuads(prepared: Prepared, batch: Batch, merged: MergedBatch, used: Set<string>, onRecord?: (index: number, record: HubRecord | undefined, quads: Quad[], diagnostics: Diagnostic[]) => void): Quad[] {
-  const quads: Quad[] = [];
-  for (const i of batch.records) {
-    const mapped = mapOne(prepared, i, used);
-    onRecord?.(i, mapped.record, mapped.quads, mapped.diagnostics);
-    append(quads, mapped.quads);
-  }
-  append(quads, mergeQuads(merged.hubs, merged.conflicts, prepared.base));
-  return quads;
-}
-
-/** What the first pass over the batches learns: which subjects two batches describe, and every hub. */
-interface Survey {
-  /** Subjects described in more than one batch: their triples are checked against those already written. */
-  shared: Set<string>;
-  /** Each hub's batch (the first that types it) and label. */
-  hubBatch: Map<string, number>;
-  hubLabels: Map<string, string>;
-  used: Set<string>;
-  diagnostics: Diagnostic[];
-  vocabulary: Quad[];
-  /** What the batches say about their shared subjects (see sharedContext). */
-  context: Quad[];
-}
-
-/**
- * Pass one: maps every batch once and keeps only what pass two needs before it starts (which
- * subjects recur across batches, the hubs and their labels for the pages' links, the concepts
- * used, the mapping diagnostics in record order). Mapping is a few percent of a build.
- */
-function survey(prepared: Prepared, batches: Batch[], mergedBatches: MergedBatches): Survey {
-  const batchOf = new Map<string, number>();
-  const shared = new Set<string>();
-  /** Batches that describe a shared subject: the only ones sharedContext maps again. */
-  const sharedBatches = new Set<number>();
-  const note = (subject: string, b: number): void => {
-    const seen = batchOf.get(subject);
-    if (seen === undefined) batchOf.set(subject, b);
-    else if (seen !== b) {
-      shared.add(subject);
-      sharedBatches.add(seen).add(b);
-    }
-  };
-  const hubBatch = new Map<string, number>();
-  const hubLabels = new Map<string, string>();
-  const used = new Set<string>();
-  const diagnosticsOf = new Map<number, Diagnostic[]>();
-  const merged = mergedGraphIri(prepared.base);
-  const surveying = progress('surveying batches');
-  for (const [b, batch] of batches.entries()) {
-    surveying.update(b, batches.length);
-    const labels = new Map<string, { rank: number; label: Quad['object'] }>();
-    const batchMerged = mergedBatches.get(b);
-    const quads = batchQuads(prepared, batch, batchMerged, used, (index, record, recordQuads, diagnostics) => {
-      diagnosticsOf.set(index, diagnostics);
-      if (!record) return;
-      const graph = prepared.minter.source(record.source.registry, record.source.id);
-      // a subject's statements mostly come together: each run is looked at once
-      let last: string | undefined;
-      for (const q of recordQuads) {
-        const s = q.subject.value;
-        if (s === last) continue;
-        last = s;
-        if (!ownedBy(graph, s)) note(s, b);
-      }
-    });
-    const hubs = new Set(batchMerged.hubs.map((h) => h.iri));
-    let lastNoted: string | undefined;
-    for (const q of quads) {
-      const s = q.subject.value;
-      // The merged view describes its hubs, and nodes minted under them (derivations, conflicts).
-      if (s !== lastNoted && q.graph.value === merged && hubs.has(s)) note((lastNoted = s), b);
-      const p = q.predicate.value;
-      if (p === rdf.type && q.object.value === dih.DigitalInnovationHub && !hubBatch.has(s)) hubBatch.set(s, b);
-      else if ((p === skos.prefLabel || p === rdfs.label) && q.object.termType === 'Literal') {
-        // as GraphView.label picks: an English prefLabel or label, else the first prefLabel or
-        // label, the first being the smallest in publication order
-        const rank = (q.object.language === 'en' ? 0 : 2) + (p === skos.prefLabel ? 0 : 1);
-        const had = labels.get(s);
-        if (!had || rank < had.rank || (rank === had.rank && termToNt(q.object) < termToNt(had.label))) labels.set(s, { rank, label: q.object });
-      }
-    }
-    for (const [s, { label }] of labels) if (hubBatch.get(s) === b && !hubLabels.has(s)) hubLabels.set(s, label.value);
-  }
-  surveying.done();
-  const vocabulary = vocabularyQuads(prepared.concepts, used, prepared.base);
-  for (const q of vocabulary) note(q.subject.value, batches.length);
-  const diagnostics = [...prepared.diagnostics];
-  for (let i = 0; i < prepared.records.length; i++) append(diagnostics, diagnosticsOf.get(i) ?? []);
-  const context = shared.size ? sharedContext(prepared, batches, mergedBatches, shared, sharedBatches) : [];
-  return { shared, hubBatch, hubLabels, used, diagnostics, vocabulary, context };
-}
-
-/**
- * Everything the batches say about the subjects several of them describe: those subjects'
- * statements, the relations (memberships) they take part in, and the records stating them. Each
- * batch's pages and validation see it beside the batch, so an organisation shared by hubs of
- * several batches shows all its relations and is validated on all its facts, as in a build that
- * holds the whole graph. Only the batches holding such subjects are mapped again.
- */
-function sharedContext(prepared: Prepared, batches: Batch[], mergedBatches: MergedBatches, shared: ReadonlySet<string>, sharedBatches: ReadonlySet<number>): Quad[] {
-  const context: Quad[] = [];
-  const merged = mergedGraphIri(prepared.base);
-  for (const b of [...sharedBatches].sort((x, y) => x - y)) {
-    const batch = batches[b];
-    if (!batch) continue; // the vocabularies: their subjects' statements are the vocabulary, seen by every batch
-    batchQuads(prepared, batch, mergedBatches.get(b), new Set(), (_index, record, quads) => {
-      if (!record) return;
-      const kept = new Set<string>();
-      for (const q of quads) {
-        if (shared.has(q.subject.value)) kept.add(q.subject.value);
-        else if ((q.predicate.value === org.member || q.predicate.value === org.organization) && shared.has(q.object.value)) kept.add(q.subject.value);
-      }
-      if (!kept.size) return;
-      kept.add(prepared.minter.source(record.source.registry, record.source.id));
-      for (const q of quads) if (kept.has(q.subject.value)) context.push(q);
-    }).forEach((q) => {
-      if (q.graph.value === merged && shared.has(q.subject.value)) context.push(q);
-    });
-  }
-  return context;
-}
 
 export async function buildInBatches(prepared: Prepared, options: BuildOptions, batchHubs: number): Promise<BuildResult> {
   const timer = stageTimer();
