@@ -48,7 +48,8 @@ export interface Survey {
 /**
  * Pass one: maps every batch once and keeps only what pass two needs before it starts (which
  * subjects recur across batches, the hubs and their labels for the pages' links, the concepts
- * used, the mapping diagnostics in record order). Mapping is a few percent of a build.
+ * used, the mapping diagnostics in record order). It maps every batch a second time: ~15 s of a
+ * 100,000-hub build's ~160 s (bench/RESULTS.md), the price of never holding the whole graph.
  */
 export function survey(prepared: Prepared, batches: Batch[], mergedBatches: MergedBatches): Survey {
   const batchOf = new Map<string, number>();
