@@ -2,14 +2,12 @@
  * IRI minting and checking. The n3 Writer does not escape IRIs, so every IRI that reaches a
  * serializer is either minted here from a slug (safe by construction) or checked by `checkIri`.
  */
+import { BoundedMap } from '../util/bounded-map.js';
 
 /** NFC-normalise, fold to ASCII, lower-case, hyphenate. Stable for a given name whatever the input order. */
 export function slugify(name: string): string {
   let slug = slugs.get(name);
-  if (slug === undefined) {
-    if (slugs.size >= SLUGS_KEPT) slugs.clear();
-    slugs.set(name, (slug = slugOf(name)));
-  }
+  if (slug === undefined) slugs.set(name, (slug = slugOf(name)));
   return slug;
 }
 
@@ -19,8 +17,7 @@ export function slugify(name: string): string {
  * and small: those repeats come close together, and what it holds should die young rather than
  * be promoted and kept (most names are slugged for one record only).
  */
-const slugs = new Map<string, string>();
-const SLUGS_KEPT = 1024;
+const slugs = new BoundedMap<string, string>(1024);
 
 function slugOf(name: string): string {
   // already a slug (an id, a registry's name): the steps below would give it back as it is

@@ -3,6 +3,7 @@
  * values) or `href` (links: http(s) IRIs or our own relative paths only), and embedded JSON-LD
  * through `scriptJson`, so no value from a source can open a tag, an attribute or a script.
  */
+import { BoundedMap } from '../../util/bounded-map.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -19,18 +20,14 @@ export function esc(value: string): string {
  * are checked by a pattern, cheaper than looking them up. Emptied when full, and small (most
  * targets are a page's own: its hub, its records), so that what it holds dies young.
  */
-const checkedUrls = new Map<string, string>();
-const CHECKED_URLS_KEPT = 2048;
+const checkedUrls = new BoundedMap<string, string>(2048);
 
 /** A link target: relative paths we mint, or absolute http(s) IRIs; anything else (javascript:, data:) becomes `#`. */
 export function href(target: string): string {
   if (/^[a-z0-9][a-z0-9._/-]*(\.html|\.ttl|\.jsonld|\.nt|\.nq|\.rdf|\.css)?(#[\w-]*)?$/i.test(target) && !target.includes('..')) return esc(target);
   if (/^\.\.\/[a-z0-9][a-z0-9._/-]*$/i.test(target)) return esc(target);
   let checked = checkedUrls.get(target);
-  if (checked === undefined) {
-    if (checkedUrls.size >= CHECKED_URLS_KEPT) checkedUrls.clear();
-    checkedUrls.set(target, (checked = checkedUrl(target)));
-  }
+  if (checked === undefined) checkedUrls.set(target, (checked = checkedUrl(target)));
   return checked;
 }
 
