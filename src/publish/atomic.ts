@@ -18,6 +18,27 @@ export const MAX_OPEN_WRITES = 64;
 /** Files from this size on are written on libuv's thread pool, each by itself; smaller ones (pages) by the FileWriter. */
 const BIG_FILE_BYTES = 4 * 2 ** 20;
 
+/**
+ * Removes a folder other threads may still be creating files in (the file writer being stopped,
+ * writes of libuv's pool landing): removed again until it is gone or `patienceMs` have passed.
+ * Never throws, as a signal's handler must let the signal take its course: a folder left behind
+ * is a stale temporary the next build removes. True when it is gone.
+ */
+export function removeWhileWritesLand(dir: string, patienceMs = 2000): boolean {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const until = Date.now() + patienceMs;
+  for (;;) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return true;
+    } catch {
+      if (Date.now() >= until) return false;
+      // a synchronous pause: the handler must not yield, the other threads go on meanwhile
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
+}
+
 /** Temporary folders of earlier runs that were killed midway: removed before a new build. */
 export function removeStaleTemporaries(outDir: string): void {
   const parent = dirname(resolve(outDir));
@@ -62,8 +83,10 @@ export class PublicationStage {
   private readonly onSignal = (signal: NodeJS.Signals): void => {
     this.close();
     void this.small.abort();
-    // Writes may still be landing in the folder: retried until it is empty.
-    rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    // The file writer's last files and the pool's writes may still land in the folder. Its
+    // removal once failed with ENOTEMPTY after rmSync's own retries (~0.3 s), on a busy machine:
+    // the handler threw, the process ended with code 1 instead of the signal, the folder stayed.
+    removeWhileWritesLand(this.dir);
     process.kill(process.pid, signal);
   };
 

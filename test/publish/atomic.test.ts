@@ -4,12 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { removeOrphanedScratch } from '../../src/util/scratch.js';
 import { runCli } from '../helpers/cli.js';
-import { PublicationStage } from '../../src/publish/atomic.js';
+import { PublicationStage, removeWhileWritesLand } from '../../src/publish/atomic.js';
+import { Worker } from 'node:worker_threads';
 import { CLI, ROOT, SOURCES, tempDir } from '../helpers/paths.js';
 
 /** Every file below `dir`, as sorted relative paths. */
@@ -74,6 +75,29 @@ describe('publish/atomic', function () {
     assert.equal(signal, 'SIGTERM');
     assert.deepEqual(listFiles(out), before);
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.dist')), [], 'no temporary folders beside dist/');
+  });
+
+  it('publish/atomic: a folder another thread still writes pages into is removed once the writes stop', async function () {
+    this.timeout(30_000);
+    const dir = join(tempDir(), '.dist.writing');
+    mkdirSync(join(dir, 'hub'), { recursive: true });
+    // Creates pages in hub/ for a second, as the file writer does until its thread is stopped;
+    // a page whose folder is gone fails, as the writer's would.
+    const writer = new Worker(`
+      const { writeFileSync } = require('node:fs');
+      const { parentPort, workerData } = require('node:worker_threads');
+      parentPort.postMessage('started');
+      for (let i = 0, end = Date.now() + 1000; Date.now() < end; i++) {
+        try { writeFileSync(workerData + '/hub/page-' + i + '.html', 'page'); } catch {}
+      }`, { eval: true, workerData: dir });
+    await new Promise((r) => writer.once('message', r));
+    const started = Date.now();
+    assert.equal(removeWhileWritesLand(dir), true);
+    assert.equal(existsSync(dir), false);
+    // it outlasted the writes (rmSync's own retries give up after ~0.3 s: ENOTEMPTY)
+    assert.ok(Date.now() - started < 2000);
+    await new Promise((r) => writer.once('exit', r));
+    assert.equal(existsSync(dir), false, 'nothing written after it was removed');
   });
 
   it('publish/atomic: 5,000 files are published under a limit of 256 open files (writes wait for a free descriptor)', function () {
