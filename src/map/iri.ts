@@ -53,10 +53,14 @@ export function stableHash(text: string): string {
 /** Characters the Turtle/N-Triples IRIREF production forbids, plus what a URL parser would choke on. */
 const FORBIDDEN_IN_IRI = /[\u0000-\u0020<>"{}|^`\\\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** True when `value` is an absolute IRI that is safe to write unescaped. */
 export function isSafeIri(value: string): boolean {
   if (FORBIDDEN_IN_IRI.test(value)) return false;
-  if (/[\uD800-\uDFFF]/.test(value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) return false; // lone surrogates
+  // lone surrogates (pairs are fine); the pairs are stripped only when there is a surrogate at all,
+  // as the copy is made on every IRI a serializer checks
+  if (SURROGATE.test(value) && SURROGATE.test(value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) return false;
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(value)) return false;
   return true;
 }

@@ -295,6 +295,11 @@ export function turtleWriter(prefixes: Readonly<Record<string, string>> = PREFIX
 /** Triples to a Turtle writer, refused first if an IRI could break the document (n3 checks none). */
 export function addTriples(writer: Writer, triples: readonly Quad[]): void {
   for (const q of triples) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') checkIri(t.value);
+  addCheckedTriples(writer, triples);
+}
+
+/** addTriples for triples whose IRIs the caller has checked (once per term, say, not per occurrence). */
+export function addCheckedTriples(writer: Writer, triples: readonly Quad[]): void {
   for (const q of triples) writer.addQuad(q.subject, q.predicate, q.object);
 }
 

@@ -5,10 +5,12 @@
  * one block: the text is toTurtle's, without holding every triple or the whole text at once.
  */
 import type { Quad } from 'n3';
-import { addTriples, IriCachingWriter } from './serialize.js';
+import { addCheckedTriples, addTriples, IriCachingWriter } from './serialize.js';
 
 export interface TurtlePieces {
   add(triples: readonly Quad[]): void;
+  /** add, for triples whose IRIs the caller has checked (checkIri). */
+  addChecked(triples: readonly Quad[]): void;
   take(): string;
   /** Ends the document: the rest of its text. */
   end(): string;
@@ -34,6 +36,7 @@ export function turtlePieces(prefixes: Readonly<Record<string, string>>): Turtle
   };
   return {
     add: (triples) => addTriples(writer, triples),
+    addChecked: (triples) => addCheckedTriples(writer, triples),
     take,
     end() {
       writer.end();

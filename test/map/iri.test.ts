@@ -57,6 +57,9 @@ describe('map/iri', function () {
   it('map/iri/isSafeIri rejects IRI injection, spaces, controls and relative IRIs', function () {
     for (const bad of ['http://a> <http://b> <http://c', 'http://a b', 'http://a\nb', 'relative/path', 'http://a"b', 'http://a\u202eb']) assert.equal(isSafeIri(bad), false, bad);
     assert.equal(isSafeIri('https://w3id.org/dih/hub/x'), true);
+    // a lone surrogate is refused, a pair is not (the shortcut that skips stripping pairs must not change either)
+    for (const lone of ['http://a\uD800b', 'http://a\uDC00', 'http://\uD83D\uDE00\uD83Db']) assert.equal(isSafeIri(lone), false, JSON.stringify(lone));
+    assert.equal(isSafeIri('http://a\uD83D\uDE00b'), true);
   });
 
   it('map/iri/normaliseWebsite accepts http(s) with a host and refuses the rest', function () {

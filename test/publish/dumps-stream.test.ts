@@ -251,6 +251,23 @@ describe('publish/dumps-stream', function () {
     await assert.rejects(dumpsInWorker(encodeTriples(bad), prefixes), isIt);
   });
 
+  it('publish/dumps-stream/unsafe-iri: a batch with an IRI that could break a document is refused, over a base too, before any of it is written', async function () {
+    const unsafe = 'http://example.org/a> <http://example.org/b';
+    const bad = [quad(namedNode(unsafe), namedNode(`${EX}p`), literal('a'))];
+    const isIt = (err: unknown): boolean => (err as Error).message === `unsafe or relative IRI: ${JSON.stringify(unsafe)}`;
+    for (const over of [undefined, triples.slice(0, 50)]) {
+      const dir = tempDir('dih-ld-stream-');
+      const base = over ? baseTable(over) : undefined;
+      const encode = (batch: readonly Quad[]) => (base ? encodeTriplesOver(base, batch) : encodeTriples(batch));
+      const dumps = startDumpsStream(dir, prefixes, base);
+      await dumps.add(encode(triples.slice(0, 100)));
+      await dumps.add(encode(bad));
+      await assert.rejects(dumps.end(), isIt);
+      dumps.abort();
+      for (const name of readdirSync(dir)) assert.ok(!readFileSync(join(dir, name), 'utf8').includes('example.org/a>'), `${name} has none of the refused batch`);
+    }
+  });
+
   it('publish/dumps-stream/failure: a batch the worker cannot read rejects end with the error of the worker', async function () {
     const dumps = startDumpsStream(tempDir('dih-ld-stream-'), prefixes);
     // ids into an empty term table
