@@ -72,9 +72,13 @@ function tableOver(base: BaseTable | undefined, triples: readonly Quad[], shared
   };
   const size = triples.length * 3 * Int32Array.BYTES_PER_ELEMENT;
   const ids = new Int32Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
+  // Triples come a subject at a time (publication order): its id is looked up once per run.
+  let subject: Quad['subject'] | undefined;
+  let subjectId = -1;
   for (let i = 0; i < triples.length; i++) {
     const q = triples[i]!;
-    ids[3 * i] = id(q.subject);
+    if (q.subject !== subject && !(subject !== undefined && q.subject.termType === subject.termType && q.subject.value === subject.value)) subjectId = id((subject = q.subject));
+    ids[3 * i] = subjectId;
     ids[3 * i + 1] = id(q.predicate);
     ids[3 * i + 2] = id(q.object);
   }

@@ -29,6 +29,15 @@ describe('util/triple-transfer', function () {
     }));
   });
 
+  it('util/triple-transfer/subject-runs: a subject repeated by an equal term keeps its id; a blank node and an IRI of one value do not share one', function () {
+    const p = namedNode('https://example.org/p');
+    const triples = [quad(namedNode('x:a'), p, literal('1')), quad(namedNode('x:a'), p, literal('2')), quad(blankNode('x:a'), p, literal('3')), quad(namedNode('x:a'), p, literal('4'))];
+    const { ids } = decodeTermTable(encodeTriples(triples));
+    assert.deepEqual([ids[0], ids[3], ids[9]], [ids[0], ids[0], ids[0]]);
+    assert.notEqual(ids[6], ids[0]);
+    assert.ok(decodeTriples(encodeTriples(triples)).every((t, i) => t.equals(triples[i]!)));
+  });
+
   it('util/triple-transfer triples encoded over a base decode, with the terms of the base, to the same triples; terms the base has are not written again (property)', function () {
     fc.assert(fc.property(fc.array(triple, { maxLength: 30 }), fc.array(triple, { maxLength: 30 }), (baseTriples: Quad[], triples: Quad[]) => {
       const base = baseTable(baseTriples);
