@@ -77,7 +77,7 @@ function tableOver(base: BaseTable | undefined, triples: readonly Quad[], shared
   let subjectId = -1;
   for (let i = 0; i < triples.length; i++) {
     const q = triples[i]!;
-    if (q.subject !== subject && !(subject !== undefined && q.subject.termType === subject.termType && q.subject.value === subject.value)) subjectId = id((subject = q.subject));
+    if (subject === undefined || q.subject.value !== subject.value || q.subject.termType !== subject.termType) subjectId = id((subject = q.subject));
     ids[3 * i] = subjectId;
     ids[3 * i + 1] = id(q.predicate);
     ids[3 * i + 2] = id(q.object);
