@@ -47,6 +47,7 @@ class SubjectIndex {
   private readonly predicates: Int32Array;
   private readonly objects: Int32Array;
   private byKey: Map<string, number> | undefined;
+  private readonly keys: string[] = [];
   private readonly rdfTerms: (Term | undefined)[] = [];
 
   constructor(terms: EncodedTerm[], ids: Int32Array) {
@@ -68,17 +69,37 @@ class SubjectIndex {
 
   /** The id of a term (one is added when the data does not have it: a target node, say). */
   id(term: Term): number {
-    if (!this.byKey) {
-      this.byKey = new Map();
-      for (let i = 0; i < this.terms.length; i++) this.byKey.set(encodedKey(this.terms[i]!), i);
-    }
+    const byKey = this.keyed();
     const key = termKey(term);
-    let id = this.byKey.get(key);
+    let id = byKey.get(key);
     if (id === undefined) {
-      this.byKey.set(key, (id = this.terms.length));
+      byKey.set(key, (id = this.terms.length));
       this.terms.push(encodedOf(term));
+      this.keys.push(key);
     }
     return id;
+  }
+
+  /**
+   * The key of term `id` (termKey's form), made once with the index of every term: class tests
+   * look up the class of every rdf:type statement, for every root shape.
+   */
+  keyOf(id: number): string {
+    this.keyed();
+    return this.keys[id]!;
+  }
+
+  /** Each term's id by its key, and each term's key by its id, made on first use. */
+  private keyed(): Map<string, number> {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (let i = 0; i < this.terms.length; i++) {
+        const key = encodedKey(this.terms[i]!);
+        this.keys.push(key);
+        this.byKey.set(key, i);
+      }
+    }
+    return this.byKey;
   }
 
   /** Distinct objects of (subject, predicate). */
@@ -144,7 +165,6 @@ class Run {
   private readonly xsdValid = new Map<number, boolean>();
   private readonly xsd = new XsdValidation();
   private typePairs: [number, number][] | undefined;
-  private readonly keys: (string | undefined)[] = [];
 
   constructor(private readonly graph: SubjectIndex, private readonly plan: CompiledShapes) {
     this.rdfType = graph.id({ termType: 'NamedNode', value: rdf.type } as Term);
@@ -154,22 +174,12 @@ class Run {
     const out = new Set<number>();
     if (root.targetClasses.size) {
       this.typePairs ??= [...this.graph.withPredicate(this.rdfType)];
-      for (const [s, o] of this.typePairs) if (root.targetClasses.has(this.keyOf(o))) out.add(s);
+      for (const [s, o] of this.typePairs) if (root.targetClasses.has(this.graph.keyOf(o))) out.add(s);
     }
     for (const node of root.targetNodes) out.add(this.graph.id(node));
     for (const p of root.targetSubjectsOf) for (const [s] of this.graph.withPredicate(this.predicate(p))) out.add(s);
     for (const p of root.targetObjectsOf) for (const [, o] of this.graph.withPredicate(this.predicate(p))) out.add(o);
     return out;
-  }
-
-  /**
-   * A term's key, made once: class tests look up the same few classes for every rdf:type
-   * statement of every root shape (targets alone were ~40% of the validation worker's time).
-   */
-  private keyOf(id: number): string {
-    let key = this.keys[id];
-    if (key === undefined) this.keys[id] = key = encodedKey(this.graph.terms[id]!);
-    return key;
   }
 
   private predicate(iri: string): number {
@@ -286,7 +296,7 @@ class Run {
       }
       case 'class': {
         const types = this.graph.values(value, this.rdfType);
-        if (!types.some((type) => c.classes.has(this.keyOf(type)))) this.fail(out, shape, focus, 'ClassConstraintComponent', value, undefined);
+        if (!types.some((type) => c.classes.has(this.graph.keyOf(type)))) this.fail(out, shape, focus, 'ClassConstraintComponent', value, undefined);
         return;
       }
       case 'node':
