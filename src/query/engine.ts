@@ -215,6 +215,14 @@ export class QueryRefusal extends DihError {
   }
 }
 
+/**
+ * A query stopped at its time limit, said one way whichever clock stops it first (the engine's own,
+ * or the server's pool, which replaces the worker of a query that overran), in the unit of --timeout.
+ */
+export function timeLimitRefusal(limitMs: number): QueryRefusal {
+  return new QueryRefusal('timeout', `query stopped after the time limit of ${limitMs / 1000} s`);
+}
+
 export interface PreparedQuery {
   form: QueryForm;
   /** Comunica's algebra of the query, handed back to it for execution (parsed once). */
@@ -343,13 +351,14 @@ export async function executeQuery(prepared: PreparedQuery, store: QueryStore | 
   const streams: { destroy(cause?: Error): void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    if (!policy.timeoutMs) return;
+    const limit = policy.timeoutMs;
+    if (!limit) return;
     timer = setTimeout(() => {
-      const error = new QueryRefusal('timeout', `query stopped after the time limit of ${policy.timeoutMs} ms`);
+      const error = timeLimitRefusal(limit);
       abort.abort(error);
       for (const s of streams) s.destroy(error);
       reject(error);
-    }, policy.timeoutMs);
+    }, limit);
   });
   timedOut.catch(() => undefined);
   try {

@@ -5,7 +5,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
-import { QueryRefusal, type QueryPolicy } from '../query/engine.js';
+import { QueryRefusal, timeLimitRefusal, type QueryPolicy } from '../query/engine.js';
 import type { DatasetRequest } from './dataset.js';
 import type { WorkerJob, WorkerReply } from './query-worker.js';
 import { HttpError } from './http-util.js';
@@ -102,7 +102,7 @@ export class QueryPool {
         if (slot.busy || !this.queue.length || !this.slots.includes(slot)) return;
         const pending = this.queue.shift() as Pending;
         slot.busy = pending;
-        if (Number.isFinite(limit)) slot.timer = setTimeout(() => this.replace(slot, new QueryRefusal('timeout', `query stopped after the time limit of ${limit / 1000} s`)), limit);
+        if (Number.isFinite(limit)) slot.timer = setTimeout(() => this.replace(slot, timeLimitRefusal(limit)), limit);
         slot.worker.postMessage(pending.job);
       });
     }

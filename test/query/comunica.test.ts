@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import oxigraph from 'oxigraph';
-import { loadQueryStore, runQuery, queryEngine } from '../../src/query/engine.js';
+import { executeQuery, loadQueryStore, prepareQuery, QueryRefusal, runQuery, queryEngine } from '../../src/query/engine.js';
 import { build } from '../../src/pipeline.js';
 import { namedQueries } from '../../src/serve/query-page.js';
 import { ROOT, SOURCES, tempDir } from '../helpers/paths.js';
@@ -69,6 +69,16 @@ describe('query/comunica', function () {
       // their union: without DISTINCT one row came back once per combination of graphs (33 for 2).
       assert.equal(new Set(ours).size, ours.length, `${name} answers each row once`);
     }
+  });
+
+  it('query/comunica/time-limit: the engine stops a query at its limit and says so as the server does, in seconds', async function () {
+    const { namedNode, literal, quad } = DataFactory;
+    const store = new Store();
+    for (let i = 0; i < 200; i++) store.addQuad(quad(namedNode(`urn:x:s${i}`), namedNode('urn:x:p'), literal(`v${i}`)));
+    const slow = await prepareQuery('SELECT * WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . ?d ?t ?w }');
+    const started = Date.now();
+    await assert.rejects(executeQuery(slow, store, 'text/csv', { timeoutMs: 300 }), (err: unknown) => err instanceof QueryRefusal && err.kind === 'timeout' && err.message === 'query stopped after the time limit of 0.3 s');
+    assert.ok(Date.now() - started < 10_000, 'stopped near its limit');
   });
 
   it('query/comunica/bundle: the one-file Comunica that make builds loads, answers, and leaves a code cache for the next start', function () {
